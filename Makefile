@@ -1,0 +1,49 @@
+# soaplint: `make demo` and `make test` do all the set-up on a fresh Debian machine.
+
+SWIFT ?= swift
+PREFIX ?= /usr/local
+APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libyaml-dev libvectorscan-dev libpcre2-dev
+
+.PHONY: all deps build release demo test install clean
+
+all: build
+
+# Installs the Debian packages soaplint builds against, when any is missing.
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		else \
+			echo "soaplint needs these Debian packages:$$missing"; \
+			echo "Install them with: sudo apt-get install -y$$missing"; \
+			exit 1; \
+		fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Lints the example notes. Some examples are deficient on purpose, so findings (exit 1) are expected.
+demo: release
+	@echo "$$ soaplint lint Examples/"
+	@.build/release/soaplint lint Examples/; status=$$?; \
+	if [ $$status -gt 1 ]; then echo "soaplint could not lint Examples/ (exit $$status)"; exit $$status; fi
+
+test: deps
+	$(SWIFT) test
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/soaplint/Rules
+	install -m 755 .build/release/soaplint $(DESTDIR)$(PREFIX)/bin/soaplint
+	install -m 644 Rules/*.yml $(DESTDIR)$(PREFIX)/share/soaplint/Rules/
+
+clean:
+	rm -rf .build

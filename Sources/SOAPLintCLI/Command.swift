@@ -1,0 +1,29 @@
+/// A subcommand's name, one-line summary, usage and options: the source of its help text.
+struct Command {
+    var name: String
+    var summary: String
+    var usage: String
+    var arguments: [(String, String)]
+    var options: [OptionSpec]
+
+    static let help = OptionSpec("--help", short: "-h", help: "Show this help")
+
+    /// The command's `--help` text.
+    var helpText: String {
+        var text = "\(summary)\n\nUsage: \(usage)\n"
+        if !arguments.isEmpty {
+            text += "\nArguments:\n"
+            for (name, help) in arguments { text += "  " + name.padding(26) + help + "\n" }
+        }
+        text += "\nOptions:\n"
+        for option in options + [Self.help] { text += "  " + option.synopsis.padding(26) + option.help + "\n" }
+        return text
+    }
+}
+
+extension String {
+    /// The string padded with spaces to `width`, or followed by one space when longer.
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

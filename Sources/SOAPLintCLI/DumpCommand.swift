@@ -1,0 +1,46 @@
+import SOAPLintModel
+import SOAPLintReporters
+
+/// `soaplint dump`: print each note's tree, for debugging a note and as the parsers' golden format.
+enum DumpCommand {
+    static let command = Command(
+        name: "dump",
+        summary: "Print how soaplint reads a note: its visit fields and its sections with @line:column ranges.",
+        usage: "soaplint dump FILE ... [options]",
+        arguments: [("FILE", "Note files to show; '-' reads standard input")],
+        options: [
+            OptionSpec("--stdin-filename", value: "NAME", help: "Name (and so format) of the note read from standard input")
+        ])
+
+    static func run(_ arguments: [String], environment: CommandEnvironment) throws(UsageError) -> Int32 {
+        let parsed = try ParsedArguments.parse(arguments, specs: command.options + [Command.help])
+        if parsed.has("--help") {
+            environment.output.write(command.helpText)
+            return ExitCode.success
+        }
+        guard !parsed.positionals.isEmpty else { throw .missingArgument("FILE (a note file; '-' reads standard input)") }
+        let context: RunContext
+        switch RunContext.load(environment: environment) {
+        case .success(let loaded): context = loaded
+        case .failure(let error):
+            environment.errorOutput.write("soaplint: \(error.message)\n")
+            return ExitCode.failure
+        }
+        var failed = false
+        let reporter = TextReporter()
+        for path in parsed.positionals {
+            let input: RunContext.Input =
+                path == "-"
+                ? .standardInput(name: parsed.value("--stdin-filename") ?? "<stdin>", bytes: environment.readStandardInput())
+                : .file(path)
+            switch context.notes(of: input, environment: environment) {
+            case .success(let notes):
+                environment.output.write(NoteDump.render(notes))
+            case .failure(let error):
+                environment.errorOutput.write(reporter.line(for: error) + "\n")
+                failed = true
+            }
+        }
+        return failed ? ExitCode.failure : ExitCode.success
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Where one report goes: a format and, with `--format F:FILE`, a file.
+struct OutputTarget: Hashable {
+    /// The formats soaplint writes.
+    enum Format: String, CaseIterable {
+        case text
+        case json
+    }
+
+    var format: Format
+    /// The file to write, nil for standard output.
+    var path: String?
+
+    /// A target for `format`, written to `path` (nil: standard output).
+    init(format: Format, path: String?) {
+        self.format = format
+        self.path = path
+    }
+
+    /// Reads `json`, `text` or `json:report.json`.
+    init(parsing value: String) throws(UsageError) {
+        let name: Substring
+        if let colon = value.firstIndex(of: ":") {
+            name = value[..<colon]
+            let path = String(value[value.index(after: colon)...])
+            guard !path.isEmpty else {
+                throw .invalidValue(option: "--format", value: value, expected: "a file name after ':'", suggestion: nil)
+            }
+            self.path = path
+        } else {
+            name = value[...]
+            path = nil
+        }
+        guard let format = Format(rawValue: String(name)) else {
+            let names = Format.allCases.map(\.rawValue)
+            throw .invalidValue(
+                option: "--format", value: String(name), expected: "one of \(names.joined(separator: ", "))",
+                suggestion: UsageError.suggestion(for: String(name), among: names))
+        }
+        self.format = format
+    }
+
+    /// Writes `text` to `path` whole or not at all: a temporary file in the same folder, then a rename.
+    static func writeAtomically(_ text: String, to path: String) throws(FileWriteError) {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).soaplint-\(getpid()).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+        } catch {
+            throw FileWriteError(path: path, reason: "cannot write the file (\(error.localizedDescription))")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = FileCollector.reason(errno)
+            unlink(temporary.path)
+            throw FileWriteError(path: path, reason: "cannot write the file (\(reason))")
+        }
+    }
+}
+
+/// A report file that could not be written.
+struct FileWriteError: Error {
+    var path: String
+    var reason: String
+}

@@ -1,0 +1,65 @@
+import Foundation
+import SOAPLintModel
+import SOAPLintParsers
+
+/// What every command that reads notes needs: the vocabulary from the built-in `Rules/`, and
+/// the way files and standard input are turned into notes.
+struct RunContext {
+    var rulesDirectory: String
+    var reader: NoteReader
+
+    /// Loads `sections.yml` from the built-in rules folder; the error text names the file, line and column.
+    static func load(environment: CommandEnvironment) -> Result<RunContext, ConfigurationError> {
+        guard let directory = RulesLocator.builtInDirectory(environment: environment) else {
+            return .failure(
+                ConfigurationError(
+                    message: "cannot find the built-in Rules folder; set SOAPLINT_RULES_DIR to the soaplint Rules folder"))
+        }
+        let path = directory + "/sections.yml"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ConfigurationError(message: "\(path): cannot read the section vocabulary"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(ConfigurationError(message: "\(path): the file is not UTF-8 text"))
+        }
+        do {
+            let vocabulary = try SectionVocabulary.load(yaml: text, path: path)
+            return .success(RunContext(rulesDirectory: directory, reader: NoteReader(vocabulary: vocabulary)))
+        } catch {
+            return .failure(ConfigurationError(message: error.description))
+        }
+    }
+
+    /// The notes of one input: a file path, or standard input named `stdinName`.
+    func notes(of input: Input, environment: CommandEnvironment) -> Result<[Note], FileError> {
+        do {
+            switch input {
+            case .file(let path):
+                let bytes = try NoteFileReader.read(environment.absolute(path), shown: path)
+                return .success(try reader.notes(in: bytes, file: path, format: NoteFormat(path: path) ?? .text))
+            case .standardInput(let name, let bytes):
+                return .success(try reader.notes(in: bytes, file: name, format: NoteFormat(path: name) ?? .markdown))
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Something to read notes from.
+    enum Input {
+        case file(String)
+        case standardInput(name: String, bytes: [UInt8])
+
+        var name: String {
+            switch self {
+            case .file(let path): path
+            case .standardInput(let name, _): name
+            }
+        }
+    }
+}
+
+/// The rules or vocabulary could not be loaded; nothing is linted.
+struct ConfigurationError: Error {
+    var message: String
+}

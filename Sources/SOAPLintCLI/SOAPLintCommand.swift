@@ -1,0 +1,77 @@
+import SOAPLintParsers
+import SOAPLintPatterns
+
+/// The exit codes of PRODUCT.md: 0 nothing at or above `--fail-on`, 1 such findings, 2 the tool
+/// could not do its job.
+public enum ExitCode {
+    public static let success: Int32 = 0
+    public static let findings: Int32 = 1
+    public static let failure: Int32 = 2
+}
+
+/// The `soaplint` command line: picks the subcommand and turns usage errors into words.
+public enum SOAPLintCommand {
+    /// soaplint's version.
+    public static let version = "0.1.0"
+
+    private static let commands = [LintCommand.command, DumpCommand.command]
+
+    /// Runs the command line `arguments` (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String], environment: CommandEnvironment) -> Int32 {
+        guard let first = arguments.first else {
+            environment.output.write(helpText)
+            return ExitCode.failure
+        }
+        let rest = Array(arguments.dropFirst())
+        do {
+            switch first {
+            case "lint": return try LintCommand.run(rest, environment: environment)
+            case "dump": return try DumpCommand.run(rest, environment: environment)
+            case "--help", "-h", "help":
+                environment.output.write(helpText)
+                return ExitCode.success
+            case "--version", "-V":
+                environment.output.write(versionText)
+                return ExitCode.success
+            default:
+                if first.hasPrefix("-") {
+                    throw UsageError.unknownOption(
+                        first, suggestion: UsageError.suggestion(for: first, among: ["--help", "--version"]))
+                }
+                throw UsageError.unknownCommand(first, suggestion: UsageError.suggestion(for: first, among: commands.map(\.name)))
+            }
+        } catch {
+            let command = commands.first { $0.name == first }.map { " \($0.name)" } ?? ""
+            environment.errorOutput.write("Error: \(error)\nRun 'soaplint\(command) --help' for usage.\n")
+            return ExitCode.failure
+        }
+    }
+
+    static var helpText: String {
+        var text = """
+            soaplint \(version): a documentation linter for clinical SOAP notes.
+            It reports documentation risk; it is not legal or coding advice.
+
+            Usage: soaplint COMMAND [options]
+
+            Commands:
+
+            """
+        for command in commands { text += "  " + command.name.padding(10) + command.summary + "\n" }
+        text += """
+
+            Options:
+              -h, --help        Show this help
+              -V, --version     Show the version and the libraries in use
+
+            Exit codes: 0 no findings at or above --fail-on, 1 such findings, 2 soaplint could not do its job.
+            Run 'soaplint COMMAND --help' for a command's options.
+
+            """
+        return text
+    }
+
+    static var versionText: String {
+        "soaplint \(version)\n" + (ParserLibraries.versions + PatternLibraries.versions).joined(separator: ", ") + "\n"
+    }
+}

@@ -1,0 +1,75 @@
+import SOAPLintModel
+import SOAPLintYAML
+
+/// The headings and labels that open sections, and the labels of visit fields.
+///
+/// Loaded from `Rules/sections.yml` at run time, so a clinic can teach soaplint the names it
+/// writes without a rebuild. Names are compared after `normalize(_:)`.
+public struct SectionVocabulary: Sendable {
+    /// What a recognised name stands for.
+    public enum Meaning: Hashable, Sendable {
+        /// A heading or label that opens a section of this kind.
+        case section(SectionKind)
+        /// A heading that opens a billing section.
+        case billing
+        /// The label of a visit field.
+        case field(VisitField)
+    }
+
+    /// Recognised names, normalized, and what each stands for.
+    public private(set) var meanings: [String: Meaning]
+    /// Body region names, normalized, read from service lines.
+    public private(set) var regions: [String]
+    /// Payer names as written, normalized, and the payer each stands for.
+    public private(set) var payers: [String: String]
+
+    /// Creates a vocabulary from already-normalized names.
+    public init(meanings: [String: Meaning], regions: [String], payers: [String: String] = [:]) {
+        self.meanings = meanings
+        self.regions = regions
+        self.payers = payers
+    }
+
+    /// The payer `text` stands for: a listed synonym's payer, else the text lower-cased with
+    /// spaces as hyphens (`Workers' Comp` → `workers-comp`, `Blue Cross` → `blue-cross`).
+    public func payer(named text: some StringProtocol) -> String {
+        let name = Self.normalize(text)
+        return payers[name] ?? String(name.map { $0 == " " ? "-" : $0 })
+    }
+
+    /// What `name` stands for, after normalizing it; nil when the name is not known.
+    public func meaning(of name: some StringProtocol) -> Meaning? {
+        meanings[Self.normalize(name)]
+    }
+
+    /// Lower-cases, folds runs of white space into one space, and drops surrounding spaces and
+    /// a trailing colon, so `"  SUBJECTIVE :"` and `"Subjective"` compare equal.
+    public static func normalize(_ name: some StringProtocol) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in name.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.unicodeScalars.append(" ") }
+            pendingSpace = false
+            result += String(scalar).lowercased()
+        }
+        while result.hasSuffix(":") || result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+}
+
+/// A visit field a labelled line can fill.
+public enum VisitField: String, CaseIterable, Hashable, Sendable {
+    case date
+    case patient
+    case provider
+    case payer
+    case referral
+    case diagnoses
+    case services
+    case totalMinutes = "total-minutes"
+    case signature
+}

@@ -1,0 +1,7 @@
+import SOAPLintCLI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+exit(SOAPLintCommand.run(Array(CommandLine.arguments.dropFirst()), environment: .process()))
