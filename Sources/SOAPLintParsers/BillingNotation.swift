@@ -148,9 +148,11 @@ enum BillingNotation {
         return Int(word.dropLast(suffix.count))
     }
 
+    /// Two letters or digits, but not a unit count such as `x2`.
     private static func isModifier(_ word: String) -> Bool {
         let scalars = Array(word.unicodeScalars)
-        return scalars.count == 2 && scalars.allSatisfy(isASCIIAlphanumeric)
+        guard scalars.count == 2, scalars.allSatisfy(isASCIIAlphanumeric) else { return false }
+        return !((scalars[0] == "x" || scalars[0] == "X") && isASCIIDigit(scalars[1]))
     }
 
     private static func region(in text: String, regions: [String]) -> String? {

@@ -35,7 +35,8 @@ struct FrontMatter {
         do {
             root = try YAMLParser.parse(yaml)
         } catch {
-            throw FileError(file: file, line: error.line + 1, column: error.column, message: "front matter: \(error.message)")
+            throw FileError(
+                file: file, line: error.line + 1, column: error.column, message: "front matter: \(error.message(lineOffset: 1))")
         }
         guard let root else { return matter }
         guard let pairs = root.mapping else {

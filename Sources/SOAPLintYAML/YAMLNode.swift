@@ -100,13 +100,29 @@ public struct YAMLError: Error, Hashable, Sendable {
     public var line: Int
     /// 1-based column of the problem.
     public var column: Int
-    /// What is wrong, in libyaml's words with its context.
-    public var message: String
+    /// What is wrong, in libyaml's words.
+    public var problem: String
+    /// What libyaml was reading when it failed ("while scanning a simple key"), if it said.
+    public var context: String?
+    /// The 1-based line the context started on.
+    public var contextLine: Int?
 
     /// Creates an error.
-    public init(line: Int, column: Int, message: String) {
+    public init(line: Int, column: Int, problem: String, context: String? = nil, contextLine: Int? = nil) {
         self.line = line
         self.column = column
-        self.message = message
+        self.problem = problem
+        self.context = context
+        self.contextLine = contextLine
     }
+
+    /// The problem with its context, lines shifted by `lineOffset` for YAML embedded in a larger
+    /// file (front matter starts on the file's line 2).
+    public func message(lineOffset: Int = 0) -> String {
+        guard let context, let contextLine else { return problem }
+        return "\(problem) (\(context) at line \(contextLine + lineOffset))"
+    }
+
+    /// The problem with its context.
+    public var message: String { message() }
 }

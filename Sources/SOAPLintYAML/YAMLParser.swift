@@ -14,7 +14,7 @@ public enum YAMLParser {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
-            throw YAMLError(line: 1, column: 1, message: "could not start the YAML parser (out of memory)")
+            throw YAMLError(line: 1, column: 1, problem: "could not start the YAML parser (out of memory)")
         }
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x0A] }
@@ -80,7 +80,7 @@ private struct TreeBuilder {
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let anchored = anchors[name] else {
-                throw YAMLError(line: mark.line, column: mark.column, message: "unknown alias '*\(name)'")
+                throw YAMLError(line: mark.line, column: mark.column, problem: "unknown alias '*\(name)'")
             }
             try add(anchored.node, size: anchored.size, anchor: nil)
         case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
@@ -95,7 +95,7 @@ private struct TreeBuilder {
         if total > YAMLParser.nodeLimit {
             throw YAMLError(
                 line: node.mark.line, column: node.mark.column,
-                message: "the document expands to more than \(YAMLParser.nodeLimit) values (aliases nested too deep)")
+                problem: "the document expands to more than \(YAMLParser.nodeLimit) values (aliases nested too deep)")
         }
         if let anchor { anchors[anchor] = (node, size) }
         guard let open = stack.popLast() else {
@@ -125,12 +125,10 @@ private struct TreeBuilder {
     private static func error(of parser: UnsafeMutablePointer<yaml_parser_t>) -> YAMLError {
         let state = parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "invalid YAML"
-        var message = problem
-        if let context = state.context.map({ String(cString: $0) }) {
-            message = "\(problem) (\(context) at line \(Int(state.context_mark.line) + 1))"
-        }
+        let context = state.context.map { String(cString: $0) }
         return YAMLError(
-            line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1, message: message)
+            line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1, problem: problem,
+            context: context, contextLine: context == nil ? nil : Int(state.context_mark.line) + 1)
     }
 }
 

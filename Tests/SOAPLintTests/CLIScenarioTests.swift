@@ -1,0 +1,137 @@
+import Foundation
+import SOAPLintCLI
+import Testing
+
+/// CLI scenarios: each folder under `Fixtures/cli/` holds `args` (one argument per line), an
+/// optional `stdin`, the files the command reads, and the recorded `expected-stdout`,
+/// `expected-stderr` and `expected-exit`. Files the run creates are compared with
+/// `expected-created/`. Each scenario runs in a copy of its folder, so nothing is written into
+/// the repository.
+@Suite("CLI scenarios")
+struct CLIScenarioTests {
+    static let root = Fixtures.directory.appendingPathComponent("cli")
+    static let scenarios = Fixtures.files(in: root)
+    static let recordedNames: Set<String> = ["args", "stdin", "expected-stdout", "expected-stderr", "expected-exit", "expected-created"]
+
+    @Test("scenario", arguments: scenarios)
+    func scenario(_ name: String) throws {
+        let source = Self.root.appendingPathComponent(name)
+        let manager = FileManager.default
+        let work = manager.temporaryDirectory.appendingPathComponent("soaplint-cli-\(name)-\(UUID().uuidString)")
+        try manager.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? manager.removeItem(at: work) }
+        for item in Fixtures.files(in: source) where !Self.recordedNames.contains(item) {
+            try manager.copyItem(at: source.appendingPathComponent(item), to: work.appendingPathComponent(item))
+        }
+        let before = Set(Fixtures.files(in: work))
+
+        let argsText = try String(contentsOf: source.appendingPathComponent("args"), encoding: .utf8)
+        var arguments = argsText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if arguments.last == "" { arguments.removeLast() }
+        let stdin = (try? Data(contentsOf: source.appendingPathComponent("stdin"))).map { [UInt8]($0) } ?? []
+        let test = TestEnvironment(workingDirectory: work, stdin: stdin)
+        let exit = test.run(arguments)
+
+        try Fixtures.assertGolden(test.output.text, source.appendingPathComponent("expected-stdout"))
+        try Fixtures.assertGolden(test.errorOutput.text, source.appendingPathComponent("expected-stderr"))
+        try Fixtures.assertGolden("\(exit)\n", source.appendingPathComponent("expected-exit"))
+
+        let created = Fixtures.files(in: work).filter { !before.contains($0) }
+        let createdFolder = source.appendingPathComponent("expected-created")
+        if Fixtures.recording, !created.isEmpty {
+            try manager.createDirectory(at: createdFolder, withIntermediateDirectories: true)
+        }
+        #expect(created == Fixtures.files(in: createdFolder), "files created by the run")
+        for file in created {
+            let text = try String(contentsOf: work.appendingPathComponent(file), encoding: .utf8)
+            try Fixtures.assertGolden(text, createdFolder.appendingPathComponent(file))
+        }
+    }
+
+    @Test("every exit code has a scenario")
+    func exitCodesCovered() throws {
+        var codes = Set<String>()
+        for name in Self.scenarios {
+            let url = Self.root.appendingPathComponent(name).appendingPathComponent("expected-exit")
+            if let text = try? String(contentsOf: url, encoding: .utf8) { codes.insert(text) }
+        }
+        #expect(codes == ["0\n", "1\n", "2\n"])
+    }
+}
+
+@Suite("CLI behaviour")
+struct CLIBehaviourTests {
+    let examples = Fixtures.packageRoot.appendingPathComponent("Examples")
+
+    @Test("output is the same whatever --jobs is and whatever order paths are given in")
+    func determinism() throws {
+        let names = Fixtures.files(in: examples)
+        let single = TestEnvironment(workingDirectory: examples)
+        #expect(single.run(["lint", "--jobs", "1", "--format", "json"] + names) == 1)
+        let parallel = TestEnvironment(workingDirectory: examples)
+        #expect(parallel.run(["lint", "-j4", "--format=json"] + names.reversed() + names) == 1)
+        #expect(single.output.text == parallel.output.text)
+        #expect(!single.output.text.isEmpty)
+    }
+
+    @Test("colour only on a terminal, never with --no-color or NO_COLOR")
+    func colour() {
+        let escape = "\u{1B}["
+        let terminal = TestEnvironment(workingDirectory: examples, terminal: true)
+        _ = terminal.run(["lint", "06-missing-objective.txt"])
+        #expect(terminal.output.text.contains(escape))
+        let flag = TestEnvironment(workingDirectory: examples, terminal: true)
+        _ = flag.run(["lint", "--no-color", "06-missing-objective.txt"])
+        #expect(!flag.output.text.contains(escape))
+        let variable = TestEnvironment(workingDirectory: examples, variables: ["NO_COLOR": "1"], terminal: true)
+        _ = variable.run(["lint", "06-missing-objective.txt"])
+        #expect(!variable.output.text.contains(escape))
+        let pipe = TestEnvironment(workingDirectory: examples)
+        _ = pipe.run(["lint", "06-missing-objective.txt"])
+        #expect(!pipe.output.text.contains(escape))
+        #expect(flag.output.text == pipe.output.text)
+    }
+
+    @Test("a broken section vocabulary stops the run with its line and column")
+    func brokenVocabulary() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soaplint-vocab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "sections:\n  objectiv: [O]\n".write(to: folder.appendingPathComponent("sections.yml"), atomically: true, encoding: .utf8)
+        let test = TestEnvironment(workingDirectory: examples, variables: ["SOAPLINT_RULES_DIR": folder.path])
+        #expect(test.run(["lint", "01-cervical-strain-headings.md"]) == 2)
+        #expect(test.errorOutput.text.contains("sections.yml:2:3: unknown section kind 'objectiv'"))
+        #expect(test.output.text.isEmpty)
+    }
+
+    @Test("the built binary runs, prints its version and exits 2 on bad usage")
+    func binary() throws {
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var binary = products.appendingPathComponent("soaplint")
+        if !FileManager.default.fileExists(atPath: binary.path) {
+            binary = products.deletingLastPathComponent().appendingPathComponent("soaplint")
+        }
+        try #require(FileManager.default.fileExists(atPath: binary.path), "soaplint binary beside \(products.path)")
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            process.currentDirectoryURL = Fixtures.packageRoot
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+        let version = try run(["--version"])
+        #expect(version.0 == 0)
+        #expect(version.1.hasPrefix("soaplint \(SOAPLintCommand.version)\n"))
+        #expect(version.1.contains("cmark-gfm") && version.1.contains("Vectorscan") && version.1.contains("PCRE2"))
+        #expect(try run(["lint", "--fromat", "json"]).0 == 2)
+        let lint = try run(["lint", "Examples/06-missing-objective.txt"])
+        #expect(lint.0 == 1)
+        #expect(lint.1.contains("Examples/06-missing-objective.txt:8:1: error: the note has no Objective section [missing-section]"))
+    }
+}
