@@ -5,7 +5,10 @@ import SOAPLintParsers
 /// Turns the paths on the command line into the list of note files to read.
 ///
 /// Folders are walked recursively for `.md`, `.markdown`, `.txt` and `.xml` files; hidden
-/// entries and symbolic links inside folders are skipped (so link loops cannot trap a run).
+/// entries and symbolic links inside folders are skipped (so link loops cannot trap a run), and
+/// so are the names a folder's `.soaplintignore` lists (one shell pattern per line, matched
+/// against names in that folder and below; `#` starts a comment). A file named on the command
+/// line is always read.
 /// The result is sorted and free of duplicates, whatever order the paths were given in.
 struct FileCollector {
     /// The files to read, sorted by path.
@@ -24,7 +27,7 @@ struct FileCollector {
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 let before = found.count
-                walk(directory: absolute, shown: path, into: &found)
+                walk(directory: absolute, shown: path, ignoring: [], into: &found)
                 if found.count == before {
                     errors.append(
                         FileError(
@@ -44,17 +47,18 @@ struct FileCollector {
         errors.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
     }
 
-    private mutating func walk(directory: String, shown: String, into found: inout Set<String>) {
+    private mutating func walk(directory: String, shown: String, ignoring inherited: [String], into found: inout Set<String>) {
         guard let handle = opendir(directory) else {
             errors.append(FileError(file: shown, message: Self.reason(errno)))
             return
         }
         defer { closedir(handle) }
+        let ignored = inherited + Self.ignorePatterns(in: directory)
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }
+            if name.hasPrefix(".") || ignored.contains(where: { fnmatch($0, name, 0) == 0 }) { continue }
             let full = directory + "/" + name
             let display = shown.hasSuffix("/") ? shown + name : shown + "/" + name
             var type = entry.pointee.d_type
@@ -64,11 +68,19 @@ struct FileCollector {
                 type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : 0
             }
             if type == UInt8(DT_DIR) {
-                walk(directory: full, shown: display, into: &found)
+                walk(directory: full, shown: display, ignoring: ignored, into: &found)
             } else if type == UInt8(DT_REG), NoteFormat(path: name) != nil {
                 found.insert(display)
             }
         }
+    }
+
+    /// The patterns of `directory/.soaplintignore`, empty when there is none.
+    static func ignorePatterns(in directory: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: directory + "/.soaplintignore") else { return [] }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
     /// The words for an `errno` value ("no such file or directory").

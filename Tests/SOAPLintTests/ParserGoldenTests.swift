@@ -10,7 +10,7 @@ struct ParserGoldenTests {
     static let parseFixtures = Fixtures.files(in: Fixtures.directory.appendingPathComponent("parse"))
         .filter { NoteFormat(path: $0) != nil }
     static let examples = Fixtures.files(in: Fixtures.packageRoot.appendingPathComponent("Examples"))
-        .filter { NoteFormat(path: $0) != nil }
+        .filter { NoteFormat(path: $0) != nil && $0 != "README.md" }
 
     @Test("tree dump of a heading style", arguments: parseFixtures)
     func parseFixture(_ name: String) throws {
