@@ -4,7 +4,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libyaml-dev libvectorscan-dev libpcre2-dev
 
-.PHONY: all deps build release demo test install clean
+.PHONY: all deps build release demo test install clean format
 
 all: build
 
@@ -47,3 +47,7 @@ install: release
 
 clean:
 	rm -rf .build
+
+# Formats the sources with the toolchain's swift-format and the committed .swift-format.
+format:
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests

@@ -9,7 +9,8 @@ enum DumpCommand {
         usage: "soaplint dump FILE ... [options]",
         arguments: [("FILE", "Note files to show; '-' reads standard input")],
         options: [
-            OptionSpec("--stdin-filename", value: "NAME", help: "Name (and so format) of the note read from standard input")
+            OptionSpec(
+                "--stdin-filename", value: "NAME", help: "Name (and so format) of the note read from standard input")
         ])
 
     static func run(_ arguments: [String], environment: CommandEnvironment) throws(UsageError) -> Int32 {
@@ -18,7 +19,9 @@ enum DumpCommand {
             environment.output.write(command.helpText)
             return ExitCode.success
         }
-        guard !parsed.positionals.isEmpty else { throw .missingArgument("FILE (a note file; '-' reads standard input)") }
+        guard !parsed.positionals.isEmpty else {
+            throw .missingArgument("FILE (a note file; '-' reads standard input)")
+        }
         let context: RunContext
         switch RunContext.load(environment: environment) {
         case .success(let loaded): context = loaded
@@ -31,7 +34,8 @@ enum DumpCommand {
         for path in parsed.positionals {
             let input: RunContext.Input =
                 path == "-"
-                ? .standardInput(name: parsed.value("--stdin-filename") ?? "<stdin>", bytes: environment.readStandardInput())
+                ? .standardInput(
+                    name: parsed.value("--stdin-filename") ?? "<stdin>", bytes: environment.readStandardInput())
                 : .file(path)
             switch context.notes(of: input, environment: environment) {
             case .success(let notes):

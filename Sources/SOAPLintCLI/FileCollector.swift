@@ -32,13 +32,17 @@ struct FileCollector {
                     errors.append(
                         FileError(
                             file: path,
-                            message: "no note files (\(NoteFormat.extensions.map { ".\($0)" }.joined(separator: ", "))) in this folder"))
+                            message:
+                                "no note files (\(NoteFormat.extensions.map { ".\($0)" }.joined(separator: ", "))) in this folder"
+                        ))
                 }
             } else if NoteFormat(path: path) == nil {
                 errors.append(
                     FileError(
                         file: path,
-                        message: "not a note file; soaplint reads \(NoteFormat.extensions.map { ".\($0)" }.joined(separator: ", ")) files"))
+                        message:
+                            "not a note file; soaplint reads \(NoteFormat.extensions.map { ".\($0)" }.joined(separator: ", ")) files"
+                    ))
             } else {
                 found.insert(path)
             }
@@ -47,7 +51,9 @@ struct FileCollector {
         errors.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
     }
 
-    private mutating func walk(directory: String, shown: String, ignoring inherited: [String], into found: inout Set<String>) {
+    private mutating func walk(
+        directory: String, shown: String, ignoring inherited: [String], into found: inout Set<String>
+    ) {
         guard let handle = opendir(directory) else {
             errors.append(FileError(file: shown, message: Self.reason(errno)))
             return
@@ -65,7 +71,9 @@ struct FileCollector {
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 guard lstat(full, &info) == 0 else { continue }
-                type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : 0
+                type =
+                    info.st_mode & S_IFMT == S_IFDIR
+                    ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : 0
             }
             if type == UInt8(DT_DIR) {
                 walk(directory: full, shown: display, ignoring: ignored, into: &found)

@@ -15,10 +15,15 @@ enum LintCommand {
             ("PATH", "Note files (.md, .markdown, .txt, .xml) or folders to search; '-' reads standard input")
         ],
         options: [
-            OptionSpec("--format", value: "F[:FILE]", help: "Output format: text (default) or json; ':FILE' writes it to FILE. Repeatable"),
-            OptionSpec("--fail-on", value: "LEVEL", help: "Exit 1 when a finding is at or above LEVEL: error (default), warning, info"),
+            OptionSpec(
+                "--format", value: "F[:FILE]",
+                help: "Output format: text (default) or json; ':FILE' writes it to FILE. Repeatable"),
+            OptionSpec(
+                "--fail-on", value: "LEVEL",
+                help: "Exit 1 when a finding is at or above LEVEL: error (default), warning, info"),
             OptionSpec("--jobs", short: "-j", value: "N", help: "Files to read in parallel (default: all cores)"),
-            OptionSpec("--stdin-filename", value: "NAME", help: "Name (and so format) of the note read from standard input"),
+            OptionSpec(
+                "--stdin-filename", value: "NAME", help: "Name (and so format) of the note read from standard input"),
             OptionSpec("--no-color", help: "Never colour the output (NO_COLOR is honoured too)"),
         ])
 
@@ -31,13 +36,16 @@ enum LintCommand {
         let targets = try parsed.values("--format").map { value throws(UsageError) in try OutputTarget(parsing: value) }
         let outputs = targets.isEmpty ? [OutputTarget(format: .text, path: nil)] : targets
         if outputs.filter({ $0.path == nil }).count > 1 {
-            throw .conflicting("Only one --format can go to standard output; give the others a file (--format json:report.json).")
+            throw .conflicting(
+                "Only one --format can go to standard output; give the others a file (--format json:report.json).")
         }
         let failOn = try level(parsed.value("--fail-on"))
         let jobs = try jobCount(parsed.value("--jobs"), default: environment.processorCount)
         var paths = parsed.positionals
         if paths.isEmpty {
-            if parsed.value("--stdin-filename") == nil { throw .missingArgument("PATH (a note file or folder; '-' reads standard input)") }
+            if parsed.value("--stdin-filename") == nil {
+                throw .missingArgument("PATH (a note file or folder; '-' reads standard input)")
+            }
             paths = ["-"]
         }
         if paths.filter({ $0 == "-" }).count > 1 { throw .conflicting("Standard input ('-') can be read only once.") }
@@ -63,7 +71,8 @@ enum LintCommand {
         let textReporter = TextReporter(style: .plain)
         for error in run.allErrors { environment.errorOutput.write(textReporter.line(for: error) + "\n") }
         var writeFailed = false
-        let colored = environment.outputIsTerminal && !parsed.has("--no-color")
+        let colored =
+            environment.outputIsTerminal && !parsed.has("--no-color")
             && (environment.variables["NO_COLOR"] ?? "").isEmpty
         for output in outputs {
             let text: String
@@ -120,7 +129,8 @@ enum LintCommand {
     private static func jobCount(_ value: String?, default count: Int) throws(UsageError) -> Int {
         guard let value else { return count }
         guard let jobs = Int(value), jobs >= 1 else {
-            throw .invalidValue(option: "--jobs", value: value, expected: "a whole number of at least 1", suggestion: nil)
+            throw .invalidValue(
+                option: "--jobs", value: value, expected: "a whole number of at least 1", suggestion: nil)
         }
         return jobs
     }

@@ -7,7 +7,9 @@ enum NoteFileReader {
     /// All bytes of `path` (resolved against the working directory), shown as `shown` in errors.
     static func read(_ path: String, shown: String) throws(FileError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(file: shown, message: "cannot read the file: \(FileCollector.reason(errno))") }
+        guard descriptor >= 0 else {
+            throw FileError(file: shown, message: "cannot read the file: \(FileCollector.reason(errno))")
+        }
         defer { close(descriptor) }
         var info = stat()
         if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {

@@ -25,7 +25,8 @@ struct OutputTarget: Hashable {
             name = value[..<colon]
             let path = String(value[value.index(after: colon)...])
             guard !path.isEmpty else {
-                throw .invalidValue(option: "--format", value: value, expected: "a file name after ':'", suggestion: nil)
+                throw .invalidValue(
+                    option: "--format", value: value, expected: "a file name after ':'", suggestion: nil)
             }
             self.path = path
         } else {

@@ -13,7 +13,8 @@ struct RunContext {
         guard let directory = RulesLocator.builtInDirectory(environment: environment) else {
             return .failure(
                 ConfigurationError(
-                    message: "cannot find the built-in Rules folder; set SOAPLINT_RULES_DIR to the soaplint Rules folder"))
+                    message:
+                        "cannot find the built-in Rules folder; set SOAPLINT_RULES_DIR to the soaplint Rules folder"))
         }
         let path = directory + "/sections.yml"
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -38,7 +38,8 @@ public enum SOAPLintCommand {
                     throw UsageError.unknownOption(
                         first, suggestion: UsageError.suggestion(for: first, among: ["--help", "--version"]))
                 }
-                throw UsageError.unknownCommand(first, suggestion: UsageError.suggestion(for: first, among: commands.map(\.name)))
+                throw UsageError.unknownCommand(
+                    first, suggestion: UsageError.suggestion(for: first, among: commands.map(\.name)))
             }
         } catch {
             let command = commands.first { $0.name == first }.map { " \($0.name)" } ?? ""

@@ -9,7 +9,9 @@ enum BillingNotation {
         var text: String
         var offset: Int
         var isNumber: Bool { !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal } }
-        var isWord: Bool { text.unicodeScalars.first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
+        var isWord: Bool {
+            text.unicodeScalars.first.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+        }
     }
 
     /// The service lines written in `text`; each starts at a CPT/HCPCS code. `origin` is where
@@ -81,14 +83,16 @@ enum BillingNotation {
             let lower = token.text.lowercased()
             let next = index + 1 < segment.count ? segment[index + 1] : nil
             let nextLower = next?.text.lowercased() ?? ""
-            if (lower == "x" || lower == "×"), let next, let value = Int(next.text) {
+            if lower == "x" || lower == "×", let next, let value = Int(next.text) {
                 service.units = value
                 index += 2
                 continue
             }
             if let value = number(lower, prefix: "x") {
                 service.units = value
-            } else if let value = number(lower, suffix: "u") ?? number(lower, suffix: "units") ?? number(lower, suffix: "unit") {
+            } else if let value = number(lower, suffix: "u") ?? number(lower, suffix: "units")
+                ?? number(lower, suffix: "unit")
+            {
                 service.units = value
             } else if let value = minutes(lower) {
                 service.minutes = value
@@ -106,7 +110,9 @@ enum BillingNotation {
                 service.minutes = value
             } else if ["modifier", "modifiers", "mod", "mods"].contains(lower) {
                 var cursor = index + 1
-                while cursor < segment.count, [":", ",", "-"].contains(segment[cursor].text) || isModifier(segment[cursor].text) {
+                while cursor < segment.count,
+                    [":", ",", "-"].contains(segment[cursor].text) || isModifier(segment[cursor].text)
+                {
                     if isModifier(segment[cursor].text) { service.modifiers.append(segment[cursor].text.uppercased()) }
                     cursor += 1
                 }
@@ -114,7 +120,11 @@ enum BillingNotation {
                 continue
             } else if token.text == "(", let close = segment[index...].firstIndex(where: { $0.text == ")" }) {
                 let inside = segment[(index + 1)..<close].filter { $0.text != "," && $0.text != "-" }
-                if !inside.isEmpty, inside.allSatisfy({ isModifier($0.text) && !$0.isNumber || ["59", "25", "76", "77"].contains($0.text) }) {
+                if !inside.isEmpty,
+                    inside.allSatisfy({
+                        isModifier($0.text) && !$0.isNumber || ["59", "25", "76", "77"].contains($0.text)
+                    })
+                {
                     service.modifiers += inside.map { $0.text.uppercased() }
                     index = close + 1
                     continue
@@ -169,7 +179,8 @@ enum BillingNotation {
         let scalars = Array(text.unicodeScalars)
         for (offset, scalar) in scalars.enumerated() {
             let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            let isInnerDot = scalar == "." && !current.isEmpty && offset + 1 < scalars.count
+            let isInnerDot =
+                scalar == "." && !current.isEmpty && offset + 1 < scalars.count
                 && (scalars[offset + 1].properties.isAlphabetic || scalars[offset + 1].properties.numericType != nil)
             if isWordScalar || isInnerDot {
                 if current.isEmpty { currentStart = offset }

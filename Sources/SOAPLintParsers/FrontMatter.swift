@@ -23,7 +23,10 @@ struct FrontMatter {
         _ lines: [String], file: String, vocabulary: SectionVocabulary
     ) throws(FileError) -> FrontMatter? {
         guard let first = lines.first, first.trimmingWhitespace() == "---" else { return nil }
-        guard let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingWhitespace()) })
+        guard
+            let close = lines.indices.dropFirst().first(where: {
+                ["---", "..."].contains(lines[$0].trimmingWhitespace())
+            })
         else {
             throw FileError(
                 file: file, line: 1, column: 1,
@@ -36,11 +39,14 @@ struct FrontMatter {
             root = try YAMLParser.parse(yaml)
         } catch {
             throw FileError(
-                file: file, line: error.line + 1, column: error.column, message: "front matter: \(error.message(lineOffset: 1))")
+                file: file, line: error.line + 1, column: error.column,
+                message: "front matter: \(error.message(lineOffset: 1))")
         }
         guard let root else { return matter }
         guard let pairs = root.mapping else {
-            throw Self.error(file, root, "front matter must be a mapping of keys such as date, provider and payer, found \(root.shapeName)")
+            throw Self.error(
+                file, root,
+                "front matter must be a mapping of keys such as date, provider and payer, found \(root.shapeName)")
         }
         for pair in pairs {
             let value = pair.value
@@ -82,7 +88,8 @@ struct FrontMatter {
     private static func integer(_ node: YAMLNode, _ file: String, key: String) throws(FileError) -> Int? {
         if node.isNull { return nil }
         guard let value = node.integer, value >= 0 else {
-            throw error(file, node, "'\(key)' must be a whole number of minutes, found '\(node.scalar ?? node.shapeName)'")
+            throw error(
+                file, node, "'\(key)' must be a whole number of minutes, found '\(node.scalar ?? node.shapeName)'")
         }
         return value
     }
@@ -112,7 +119,9 @@ struct FrontMatter {
     private static func services(_ node: YAMLNode, _ file: String, regions: [String]) throws(FileError) -> [Service] {
         if node.isNull { return [] }
         guard let items = node.sequence else {
-            throw error(file, node, "'services' must be a list of services with code, minutes and units, found \(node.shapeName)")
+            throw error(
+                file, node,
+                "'services' must be a list of services with code, minutes and units, found \(node.shapeName)")
         }
         var result: [Service] = []
         for item in items {
@@ -138,7 +147,8 @@ struct FrontMatter {
                 default:
                     throw error(
                         file, pair.key,
-                        "unknown service key '\(pair.key.scalar ?? "")'; expected one of \(serviceKeys.joined(separator: ", "))")
+                        "unknown service key '\(pair.key.scalar ?? "")'; expected one of \(serviceKeys.joined(separator: ", "))"
+                    )
                 }
             }
             result.append(service)

@@ -54,7 +54,8 @@ enum LabelScanner {
             return nil
         }
         guard let meaning = vocabulary.meaning(of: inner) else { return nil }
-        return Label(meaning: meaning, text: inner.trimmingWhitespace(), start: start, contentStart: skipSpaces(scalars, after))
+        return Label(
+            meaning: meaning, text: inner.trimmingWhitespace(), start: start, contentStart: skipSpaces(scalars, after))
     }
 
     /// `S: text`, `Subjective - text`, `SUBJECTIVE:`, or a section name alone on its line.
@@ -66,7 +67,9 @@ enum LabelScanner {
             if scalar == ":" {
                 let name = String(String.UnicodeScalarView(scalars[start..<index]))
                 if let meaning = vocabulary.meaning(of: name) {
-                    return Label(meaning: meaning, text: name.trimmingWhitespace(), start: start, contentStart: skipSpaces(scalars, index + 1))
+                    return Label(
+                        meaning: meaning, text: name.trimmingWhitespace(), start: start,
+                        contentStart: skipSpaces(scalars, index + 1))
                 }
                 return nil
             }
@@ -75,7 +78,9 @@ enum LabelScanner {
             {
                 let name = String(String.UnicodeScalarView(scalars[start..<index]))
                 if let meaning = vocabulary.meaning(of: name) {
-                    return Label(meaning: meaning, text: name.trimmingWhitespace(), start: start, contentStart: skipSpaces(scalars, index + 1))
+                    return Label(
+                        meaning: meaning, text: name.trimmingWhitespace(), start: start,
+                        contentStart: skipSpaces(scalars, index + 1))
                 }
             }
             guard isLabelCharacter(scalar) else { return nil }
@@ -91,7 +96,9 @@ enum LabelScanner {
         }
     }
 
-    private static func closingMarker(_ scalars: [Unicode.Scalar], marker: Unicode.Scalar, length: Int, from: Int) -> Int? {
+    private static func closingMarker(_ scalars: [Unicode.Scalar], marker: Unicode.Scalar, length: Int, from: Int)
+        -> Int?
+    {
         var index = from
         while index + length <= scalars.count {
             if scalars[index..<(index + length)].allSatisfy({ $0 == marker }) { return index > from ? index : nil }

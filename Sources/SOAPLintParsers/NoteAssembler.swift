@@ -71,11 +71,13 @@ struct NoteAssembler {
             let contentOrigin = SourcePosition(line: line, column: column + label.contentStart)
             switch label.meaning {
             case .section(let kind):
-                openSection(kind: kind, heading: label.text, start: start, headingEnd: end, level: level, isBilling: false)
+                openSection(
+                    kind: kind, heading: label.text, start: start, headingEnd: end, level: level, isBilling: false)
                 if !content.isEmpty { append(content, origin: contentOrigin) }
                 return
             case .billing:
-                openSection(kind: .other, heading: label.text, start: start, headingEnd: end, level: level, isBilling: true)
+                openSection(
+                    kind: .other, heading: label.text, start: start, headingEnd: end, level: level, isBilling: true)
                 if !content.isEmpty { append(content, origin: contentOrigin) }
                 return
             case .field(let field):
@@ -86,7 +88,9 @@ struct NoteAssembler {
         if let currentLevel = current.level, level > currentLevel {
             addBody(rawLine, line: line, column: 1)
         } else {
-            openSection(kind: .other, heading: text.trimmingWhitespace(), start: start, headingEnd: end, level: level, isBilling: false)
+            openSection(
+                kind: .other, heading: text.trimmingWhitespace(), start: start, headingEnd: end, level: level,
+                isBilling: false)
         }
     }
 
@@ -113,7 +117,8 @@ struct NoteAssembler {
         isBilling: Bool
     ) {
         closeSection()
-        open = OpenSection(kind: kind, heading: heading, start: start, headingEnd: headingEnd, level: level, isBilling: isBilling)
+        open = OpenSection(
+            kind: kind, heading: heading, start: start, headingEnd: headingEnd, level: level, isBilling: isBilling)
     }
 
     private mutating func closeSection() {

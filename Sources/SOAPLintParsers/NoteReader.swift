@@ -42,7 +42,9 @@ public struct NoteReader: Sendable {
         if bytes.count > Self.maximumFileBytes, format != .xml {
             throw FileError(
                 file: file,
-                message: "the file is \(bytes.count / 1024) KB; soaplint reads notes of up to \(Self.maximumFileBytes / 1024) KB")
+                message:
+                    "the file is \(bytes.count / 1024) KB; soaplint reads notes of up to \(Self.maximumFileBytes / 1024) KB"
+            )
         }
         let source = try SourceText(bytes: bytes, file: file)
         switch format {

@@ -34,14 +34,17 @@ extension SectionVocabulary {
             throw fail(YAMLMark(line: error.line, column: error.column), error.message)
         }
         guard let root, let pairs = root.mapping else {
-            throw fail(root?.mark ?? YAMLMark(line: 1, column: 1), "expected a mapping with the keys \(list(topLevelKeys))")
+            throw fail(
+                root?.mark ?? YAMLMark(line: 1, column: 1), "expected a mapping with the keys \(list(topLevelKeys))")
         }
         var meanings: [String: (Meaning, YAMLMark)] = [:]
         var regions: [String] = []
         var payers: [String: String] = [:]
 
         func names(_ node: YAMLNode) throws(VocabularyError) -> [(String, YAMLMark)] {
-            guard let items = node.sequence else { throw fail(node.mark, "expected a list of names, found \(node.shapeName)") }
+            guard let items = node.sequence else {
+                throw fail(node.mark, "expected a list of names, found \(node.shapeName)")
+            }
             var result: [(String, YAMLMark)] = []
             for item in items {
                 guard let name = item.scalar, !normalize(name).isEmpty else {
@@ -71,7 +74,8 @@ extension SectionVocabulary {
                     guard let kind = kindPair.key.scalar.flatMap(SectionKind.init(rawValue:)), kind != .other else {
                         throw fail(
                             kindPair.key.mark,
-                            "unknown section kind '\(kindPair.key.scalar ?? "")'; expected one of \(list(valid.map(\.rawValue)))")
+                            "unknown section kind '\(kindPair.key.scalar ?? "")'; expected one of \(list(valid.map(\.rawValue)))"
+                        )
                     }
                     try add(kindPair.value, as: .section(kind))
                 }
@@ -85,7 +89,8 @@ extension SectionVocabulary {
                     guard let field = fieldPair.key.scalar.flatMap(VisitField.init(rawValue:)) else {
                         throw fail(
                             fieldPair.key.mark,
-                            "unknown visit field '\(fieldPair.key.scalar ?? "")'; expected one of \(list(VisitField.allCases.map(\.rawValue)))")
+                            "unknown visit field '\(fieldPair.key.scalar ?? "")'; expected one of \(list(VisitField.allCases.map(\.rawValue)))"
+                        )
                     }
                     try add(fieldPair.value, as: .field(field))
                 }

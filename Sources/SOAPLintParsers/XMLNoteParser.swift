@@ -42,7 +42,9 @@ enum XMLNoteParser {
         case let other:
             throw FileError(
                 file: file, line: Int(xmlGetLineNo(root)), column: 1,
-                message: "the root element is <\(other)>; soaplint reads SOAP note exports with a <soapNotes> or <note> root")
+                message:
+                    "the root element is <\(other)>; soaplint reads SOAP note exports with a <soapNotes> or <note> root"
+            )
         }
     }
 
@@ -88,7 +90,9 @@ enum XMLNoteParser {
             start: SourcePosition(line: Int(xmlGetLineNo(element)), column: 1))
     }
 
-    private static func section(_ element: xmlNodePtr, kind: SectionKind, heading: String, start: SourcePosition) -> Section {
+    private static func section(_ element: xmlNodePtr, kind: SectionKind, heading: String, start: SourcePosition)
+        -> Section
+    {
         var lines: [(text: String, origin: SourcePosition)] = []
         var line = start.line
         for (index, text) in text(of: element).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -139,7 +143,9 @@ enum XMLNoteParser {
             var value = ""
             var child = current.pointee.children
             while let text = child {
-                if text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content { value += String(cString: content) }
+                if text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+                    value += String(cString: content)
+                }
                 child = text.pointee.next
             }
             result[key] = value
@@ -152,11 +158,13 @@ enum XMLNoteParser {
         guard let last = xmlCtxtGetLastError(context) else {
             return FileError(file: file, message: "the XML could not be parsed")
         }
-        let message = last.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "the XML could not be parsed"
+        let message =
+            last.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "the XML could not be parsed"
         let line = Int(last.pointee.line)
         let column = Int(last.pointee.int2)
         return FileError(
-            file: file, line: line > 0 ? line : nil, column: column > 0 ? column : nil, message: "malformed XML: \(message)")
+            file: file, line: line > 0 ? line : nil, column: column > 0 ? column : nil,
+            message: "malformed XML: \(message)")
     }
 }
 

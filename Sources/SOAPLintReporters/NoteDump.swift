@@ -37,8 +37,11 @@ public enum NoteDump {
         if note.sections.isEmpty { lines.append("  (no sections)") }
         for section in note.sections {
             let range = section.range.map { " \($0)" } ?? ""
-            lines.append("  \(section.kind.rawValue) \"\(section.heading)\"\(range)" + (section.isEmpty ? " (empty)" : ""))
-            for (text, origin) in zip(section.body.split(separator: "\n", omittingEmptySubsequences: false), section.lineOrigins) {
+            lines.append(
+                "  \(section.kind.rawValue) \"\(section.heading)\"\(range)" + (section.isEmpty ? " (empty)" : ""))
+            for (text, origin) in zip(
+                section.body.split(separator: "\n", omittingEmptySubsequences: false), section.lineOrigins)
+            {
                 lines.append("    \(origin)| \(text)")
             }
         }

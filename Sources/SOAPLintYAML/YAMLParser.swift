@@ -60,7 +60,8 @@ private struct TreeBuilder {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
+            let text = String(
+                decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
             let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
             try add(YAMLNode(.scalar(text, plain: plain), mark: mark), size: 1, anchor: Self.string(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:

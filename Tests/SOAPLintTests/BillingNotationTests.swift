@@ -14,7 +14,11 @@ struct BillingNotationTests {
     @Test("code, joined modifiers, units, minutes and region")
     func fullLine() throws {
         let service = try #require(services("97140-59-GP x 2 units (30 min) cervical").first)
-        #expect(service == Service(code: "97140", minutes: 30, units: 2, modifiers: ["59", "GP"], region: "cervical", position: SourcePosition(line: 1, column: 1)))
+        #expect(
+            service
+                == Service(
+                    code: "97140", minutes: 30, units: 2, modifiers: ["59", "GP"], region: "cervical",
+                    position: SourcePosition(line: 1, column: 1)))
     }
 
     @Test(
@@ -62,7 +66,12 @@ struct BillingNotationTests {
         #expect(found.map { $0.position?.column } == [17, 24, 39])
     }
 
-    @Test("ICD-10-CM shapes", arguments: [("M54.2", true), ("M6283", true), ("S13.4XXA", true), ("L4-L5", false), ("M5", false), ("Neck", false), ("M54.", false)])
+    @Test(
+        "ICD-10-CM shapes",
+        arguments: [
+            ("M54.2", true), ("M6283", true), ("S13.4XXA", true), ("L4-L5", false), ("M5", false), ("Neck", false),
+            ("M54.", false),
+        ])
     func diagnosisShape(_ word: String, _ valid: Bool) {
         #expect(BillingNotation.isDiagnosisCode(word) == valid)
     }

@@ -11,7 +11,9 @@ import Testing
 struct CLIScenarioTests {
     static let root = Fixtures.directory.appendingPathComponent("cli")
     static let scenarios = Fixtures.files(in: root)
-    static let recordedNames: Set<String> = ["args", "stdin", "expected-stdout", "expected-stderr", "expected-exit", "expected-created"]
+    static let recordedNames: Set<String> = [
+        "args", "stdin", "expected-stdout", "expected-stderr", "expected-exit", "expected-created",
+    ]
 
     @Test("scenario", arguments: scenarios)
     func scenario(_ name: String) throws {
@@ -94,10 +96,12 @@ struct CLIBehaviourTests {
 
     @Test("a broken section vocabulary stops the run with its line and column")
     func brokenVocabulary() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soaplint-vocab-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "soaplint-vocab-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "sections:\n  objectiv: [O]\n".write(to: folder.appendingPathComponent("sections.yml"), atomically: true, encoding: .utf8)
+        try "sections:\n  objectiv: [O]\n".write(
+            to: folder.appendingPathComponent("sections.yml"), atomically: true, encoding: .utf8)
         let test = TestEnvironment(workingDirectory: examples, variables: ["SOAPLINT_RULES_DIR": folder.path])
         #expect(test.run(["lint", "01-cervical-strain-headings.md"]) == 2)
         #expect(test.errorOutput.text.contains("sections.yml:2:3: unknown section kind 'objectiv'"))
@@ -132,6 +136,8 @@ struct CLIBehaviourTests {
         #expect(try run(["lint", "--fromat", "json"]).0 == 2)
         let lint = try run(["lint", "Examples/06-missing-objective.txt"])
         #expect(lint.0 == 1)
-        #expect(lint.1.contains("Examples/06-missing-objective.txt:8:1: error: the note has no Objective section [missing-section]"))
+        #expect(
+            lint.1.contains(
+                "Examples/06-missing-objective.txt:8:1: error: the note has no Objective section [missing-section]"))
     }
 }

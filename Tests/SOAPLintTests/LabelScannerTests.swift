@@ -52,7 +52,12 @@ struct LabelScannerTests {
         }
     }
 
-    @Test("field labels", arguments: [("Dx: M54.2", VisitField.diagnoses), ("CPT: 97140", .services), ("DOS: 2026-01-02", .date), ("Total time: 38 min", .totalMinutes)])
+    @Test(
+        "field labels",
+        arguments: [
+            ("Dx: M54.2", VisitField.diagnoses), ("CPT: 97140", .services), ("DOS: 2026-01-02", .date),
+            ("Total time: 38 min", .totalMinutes),
+        ])
     func fields(_ line: String, _ field: VisitField) throws {
         #expect(try #require(label(line)).meaning == .field(field))
     }

@@ -27,7 +27,8 @@ struct ParserGoldenTests {
         let file = "Examples/" + name
         let notes = try Fixtures.reader.notes(in: bytes, file: file, format: try #require(NoteFormat(path: name)))
         try Fixtures.assertGolden(
-            NoteDump.render(notes), Fixtures.directory.appendingPathComponent("examples").appendingPathComponent(name + ".dump"))
+            NoteDump.render(notes),
+            Fixtures.directory.appendingPathComponent("examples").appendingPathComponent(name + ".dump"))
     }
 
     @Test("there are goldens for at least 12 examples and every heading style")

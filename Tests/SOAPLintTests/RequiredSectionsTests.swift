@@ -18,7 +18,12 @@ struct RequiredSectionsTests {
     @Test("a missing Objective is reported where it belongs: at the Assessment heading")
     func missingObjective() throws {
         let found = try findings("# Note\n\n## Subjective\nPain 6/10.\n\n## Assessment\nBetter.\n\n## Plan\n2x/wk.\n")
-        #expect(found == [Finding(rule: "missing-section", level: .error, message: "the note has no Objective section", position: SourcePosition(line: 6, column: 1), section: .objective)])
+        #expect(
+            found == [
+                Finding(
+                    rule: "missing-section", level: .error, message: "the note has no Objective section",
+                    position: SourcePosition(line: 6, column: 1), section: .objective)
+            ])
     }
 
     @Test("a missing last section is reported on the line after the last section")

@@ -23,13 +23,25 @@ struct SectionPositionTests {
 
     @Test("front matter errors are reported at the file's line")
     func frontMatterError() {
-        #expect(throws: FileError(file: "note.md", line: 4, column: 1, message: "front matter: could not find expected ':' (while scanning a simple key at line 3)")) {
+        #expect(
+            throws: FileError(
+                file: "note.md", line: 4, column: 1,
+                message: "front matter: could not find expected ':' (while scanning a simple key at line 3)")
+        ) {
             try Fixtures.note("---\ndate: 2026-01-01\nbroken\nx: y\n---\nS: a\n")
         }
-        #expect(throws: FileError(file: "note.md", line: 1, column: 1, message: "the front matter that starts here has no closing '---' line")) {
+        #expect(
+            throws: FileError(
+                file: "note.md", line: 1, column: 1,
+                message: "the front matter that starts here has no closing '---' line")
+        ) {
             try Fixtures.note("---\ndate: 2026-01-01\n")
         }
-        #expect(throws: FileError(file: "note.md", line: 4, column: 14, message: "'minutes' must be a whole number of minutes, found 'thirty'")) {
+        #expect(
+            throws: FileError(
+                file: "note.md", line: 4, column: 14,
+                message: "'minutes' must be a whole number of minutes, found 'thirty'")
+        ) {
             try Fixtures.note("---\nservices:\n  - code: \"97140\"\n    minutes: thirty\n---\nS: a\n")
         }
     }

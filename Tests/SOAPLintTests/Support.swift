@@ -52,7 +52,9 @@ enum Fixtures {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden \(url.lastPathComponent); run SOAPLINT_RECORD=1 swift test", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden \(url.lastPathComponent); run SOAPLINT_RECORD=1 swift test",
+                sourceLocation: sourceLocation)
             return
         }
         #expect(actual == expected, "golden \(url.lastPathComponent) differs", sourceLocation: sourceLocation)
