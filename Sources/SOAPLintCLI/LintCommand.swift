@@ -58,13 +58,31 @@ enum LintCommand {
             return ExitCode.failure
         }
 
+        let linter: Linter
+        switch RuleLoading.configuration(explicit: parsed.value("--config"), environment: environment) {
+        case .failure(let failure):
+            failure.messages.forEach { environment.errorOutput.write("soaplint: \($0)\n") }
+            return ExitCode.failure
+        case .success(let configuration):
+            switch RuleLoading.ruleSet(
+                builtIn: context.rulesDirectory, configuration: configuration, extra: parsed.values("--rules"),
+                environment: environment)
+            {
+            case .failure(let failure):
+                failure.messages.forEach { environment.errorOutput.write("soaplint: \($0)\n") }
+                environment.errorOutput.write("soaplint: nothing was linted; fix the rule files above\n")
+                return ExitCode.failure
+            case .success(let ruleSet):
+                linter = Linter(ruleSet: ruleSet, configuration: configuration)
+            }
+        }
+
         let collector = FileCollector(paths: paths.filter { $0 != "-" }, environment: environment)
         var inputs = collector.files.map(RunContext.Input.file)
         if paths.contains("-") {
             let name = parsed.value("--stdin-filename") ?? "<stdin>"
             inputs.append(.standardInput(name: name, bytes: environment.readStandardInput()))
         }
-        let linter = Linter(rules: BuiltInRules.all)
         let files = process(inputs, jobs: jobs, context: context, linter: linter, environment: environment)
         let run = LintRun(files: files, errors: collector.errors)
 
@@ -102,11 +120,12 @@ enum LintCommand {
     ) -> [FileResult] {
         let slots = ResultSlots(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, inputs.count))) { _ in
+            let session = linter.makeSession()
             while let index = slots.claim() {
                 let input = inputs[index]
                 let result: FileResult
                 switch context.notes(of: input, environment: environment) {
-                case .success(let notes): result = FileResult(file: input.name, notes: notes.map(linter.lint))
+                case .success(let notes): result = FileResult(file: input.name, notes: notes.map { session.lint($0) })
                 case .failure(let error): result = FileResult(file: input.name, errors: [error])
                 }
                 slots.store(result, at: index)

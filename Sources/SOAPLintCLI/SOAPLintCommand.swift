@@ -14,7 +14,10 @@ public enum SOAPLintCommand {
     /// soaplint's version.
     public static let version = "0.1.0"
 
-    private static let commands = [LintCommand.command, DumpCommand.command]
+    private static let commands = [
+        LintCommand.command, RulesCommand.command, ExplainCommand.command, TestRulesCommand.command, InitCommand.command,
+        DumpCommand.command,
+    ]
 
     /// Runs the command line `arguments` (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], environment: CommandEnvironment) -> Int32 {
@@ -27,6 +30,10 @@ public enum SOAPLintCommand {
             switch first {
             case "lint": return try LintCommand.run(rest, environment: environment)
             case "dump": return try DumpCommand.run(rest, environment: environment)
+            case "rules": return try RulesCommand.run(rest, environment: environment)
+            case "explain": return try ExplainCommand.run(rest, environment: environment)
+            case "test-rules": return try TestRulesCommand.run(rest, environment: environment)
+            case "init": return try InitCommand.run(rest, environment: environment)
             case "--help", "-h", "help":
                 environment.output.write(helpText)
                 return ExitCode.success
@@ -58,7 +65,7 @@ public enum SOAPLintCommand {
             Commands:
 
             """
-        for command in commands { text += "  " + command.name.padding(10) + command.summary + "\n" }
+        for command in commands { text += "  " + command.name.padding(12) + command.summary + "\n" }
         text += """
 
             Options:

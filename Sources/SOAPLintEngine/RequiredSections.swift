@@ -4,57 +4,53 @@ import SOAPLintModel
 ///
 /// One finding per missing or empty section; a combined A/P section satisfies both the
 /// assessment and the plan. A missing section is reported where it belongs: at the start of the
-/// next section in SOAP order that the note has, else just after the last one before it, else
-/// at the start of the note. An empty section is reported at its heading.
+/// next section in SOAP order that the note has, else on the line after the last one before
+/// it, else at the start of the note. An empty section is reported at its heading. `message`
+/// is for a missing section, `empty-message` for an empty one; `{section}` is its name.
 ///
-///     ## Subjective              ## Subjective
-///     Neck pain 6/10.            Neck pain 6/10.
-///     ## Assessment     →  missing-section: "the note has no Objective section"  (at "## Assessment")
-public struct RequiredSections: RuleCheck {
+///     ## Subjective
+///     Neck pain 6/10.
+///     ## Assessment        →  "the note has no Objective section" here
+public struct RequiredSections: RuleKind {
+    public static let name = "required-sections"
+    public static let keys = ["sections", "empty-message"]
+
     /// The sections that must be present, in SOAP order.
     public var sections: [SectionKind]
-    /// The message for an absent section; `{section}` becomes its name ("Objective").
-    public var missingMessage: String
-    /// The message for a section with no text; `{section}` becomes its name.
+    /// The template for an empty section.
     public var emptyMessage: String
 
-    /// The message templates the built-in `missing-section` rule uses.
-    public static let defaultMissingMessage = "the note has no {section} section"
-    /// The empty-section template the built-in rule uses.
-    public static let defaultEmptyMessage = "the {section} section is empty"
-
-    /// Creates the check; `sections` must be SOAP kinds (not `other`) and not empty.
-    public init(
-        sections: [SectionKind] = SectionKind.soap, missingMessage: String = Self.defaultMissingMessage,
-        emptyMessage: String = Self.defaultEmptyMessage
-    ) throws(RuleDefinitionError) {
-        guard !sections.isEmpty else { throw RuleDefinitionError("'sections' must list at least one section") }
-        if let other = sections.first(where: { !SectionKind.soap.contains($0) }) {
-            throw RuleDefinitionError(
-                "'\(other.rawValue)' cannot be required; expected subjective, objective, assessment or plan")
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
+        let names = try fields.strings("sections") ?? SectionKind.soap.map(\.rawValue)
+        let valid = SectionKind.soap.map(\.rawValue)
+        var sections: [SectionKind] = []
+        for name in names {
+            guard let kind = SectionKind(rawValue: name), SectionKind.soap.contains(kind) else {
+                throw fields.error(
+                    fields.value("sections") ?? fields.node,
+                    "'\(name)' cannot be required; expected one of \(valid.map { "'\($0)'" }.joined(separator: ", "))")
+            }
+            sections.append(kind)
         }
+        guard !sections.isEmpty else { throw fields.error("'sections' must list at least one section") }
         self.sections = sections
-        self.missingMessage = missingMessage
-        self.emptyMessage = emptyMessage
+        emptyMessage = try fields.string("empty-message") ?? "the {section} section is empty"
     }
 
-    public func check(_ note: Note, rule: Rule) -> [Finding] {
+    public func check(_ note: Note, rule: Rule, context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         for kind in sections {
             let present = note.sections(covering: kind)
+            let values = ["section": kind.displayName]
             if present.isEmpty {
-                findings.append(
-                    rule.finding(text(missingMessage, kind), at: missingPosition(of: kind, in: note), section: kind))
+                findings.append(rule.finding(values, at: missingPosition(of: kind, in: note), section: kind, note: note))
             } else if present.allSatisfy(\.isEmpty) {
-                let position = present[0].range?.start ?? note.start
-                findings.append(rule.finding(text(emptyMessage, kind), at: position, section: kind))
+                var empty = rule
+                empty.message = emptyMessage
+                findings.append(empty.finding(values, at: present[0].range?.start ?? note.start, section: kind, note: note))
             }
         }
         return findings
-    }
-
-    private func text(_ template: String, _ kind: SectionKind) -> String {
-        template.replacing("{section}", with: kind.displayName)
     }
 
     private func missingPosition(of kind: SectionKind, in note: Note) -> SourcePosition {

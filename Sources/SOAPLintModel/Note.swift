@@ -12,6 +12,8 @@ public struct Note: Hashable, Sendable {
     public var visit: Visit
     /// Where the note starts in its file (line 1, column 1 for a file holding one note).
     public var start: SourcePosition
+    /// Inline `soaplint-disable` / `enable` / `disable-next-line` comments, in line order.
+    public var suppressions: [Suppression] = []
 
     /// Creates a note.
     public init(

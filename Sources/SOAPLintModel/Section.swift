@@ -32,6 +32,25 @@ public struct Section: Hashable, Sendable {
         body.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
+    /// The source position of the byte at UTF-8 offset `offset` in `body` (as pattern matchers
+    /// report them); nil when the section has no origins or the offset is out of range.
+    public func position(ofUTF8Offset offset: Int) -> SourcePosition? {
+        guard offset >= 0, offset <= body.utf8.count, !lineOrigins.isEmpty else { return nil }
+        var lineIndex = 0
+        var column = 0
+        for byte in body.utf8.prefix(offset) {
+            if byte == 0x0A {
+                lineIndex += 1
+                column = 0
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        guard lineIndex < lineOrigins.count else { return nil }
+        let origin = lineOrigins[lineIndex]
+        return SourcePosition(line: origin.line, column: origin.column + column)
+    }
+
     /// The source position of the Unicode scalar at `offset` in `body`; nil when the section has
     /// no origins or the offset is out of range.
     public func position(ofScalarOffset offset: Int) -> SourcePosition? {

@@ -15,8 +15,13 @@ enum MarkdownParser {
         let roles = MarkdownBlocks.roles(of: lines)
 
         var assembler = NoteAssembler(vocabulary: vocabulary)
+        var suppressions: [Suppression] = []
         for (index, line) in lines.enumerated() where index >= skipped {
             let number = index + 1
+            if let (suppression, wholeLine) = SuppressionScanner.suppression(in: line, number: number) {
+                suppressions.append(suppression)
+                if wholeLine { continue }
+            }
             switch roles[index] {
             case .body:
                 assembler.addBody(line, line: number)
@@ -36,7 +41,9 @@ enum MarkdownParser {
         var visit = frontMatter?.visit ?? Visit()
         let sections = assembler.finish()
         VisitReader.fill(&visit, from: assembler, vocabulary: vocabulary)
-        return Note(file: file, index: 0, id: frontMatter?.id, sections: sections, visit: visit)
+        var note = Note(file: file, index: 0, id: frontMatter?.id, sections: sections, visit: visit)
+        note.suppressions = suppressions
+        return note
     }
 
     private static func leadingSpaceCount(_ line: String) -> Int {

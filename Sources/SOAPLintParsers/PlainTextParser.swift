@@ -9,12 +9,19 @@ enum PlainTextParser {
         let frontMatter = try FrontMatter.read(source.lines, file: file, vocabulary: vocabulary)
         let skipped = frontMatter?.lineCount ?? 0
         var assembler = NoteAssembler(vocabulary: vocabulary)
+        var suppressions: [Suppression] = []
         for (index, line) in source.lines.enumerated() where index >= skipped {
+            if let (suppression, wholeLine) = SuppressionScanner.suppression(in: line, number: index + 1) {
+                suppressions.append(suppression)
+                if wholeLine { continue }
+            }
             assembler.addCandidate(line, line: index + 1)
         }
         var visit = frontMatter?.visit ?? Visit()
         let sections = assembler.finish()
         VisitReader.fill(&visit, from: assembler, vocabulary: vocabulary)
-        return Note(file: file, index: 0, id: frontMatter?.id, sections: sections, visit: visit)
+        var note = Note(file: file, index: 0, id: frontMatter?.id, sections: sections, visit: visit)
+        note.suppressions = suppressions
+        return note
     }
 }

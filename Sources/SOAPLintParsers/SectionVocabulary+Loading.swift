@@ -104,6 +104,7 @@ extension SectionVocabulary {
                     guard let payer = payerPair.key.scalar else {
                         throw fail(payerPair.key.mark, "expected a payer name, found \(payerPair.key.shapeName)")
                     }
+                    payers[normalize(payer)] = normalize(payer)
                     for (name, _) in try names(payerPair.value) { payers[name] = normalize(payer) }
                 }
             default:

@@ -30,11 +30,16 @@ public struct SectionVocabulary: Sendable {
         self.payers = payers
     }
 
-    /// The payer `text` stands for: a listed synonym's payer, else the text lower-cased with
-    /// spaces as hyphens (`Workers' Comp` → `workers-comp`, `Blue Cross` → `blue-cross`).
+    /// The payer `text` stands for: a listed payer or synonym written alone or as whole words
+    /// within it (`Auto insurance (PIP)` → `auto`, `Workers' Comp` → `workers-comp`), else the
+    /// text lower-cased with spaces as hyphens (`Blue Cross` → `blue-cross`).
     public func payer(named text: some StringProtocol) -> String {
         let name = Self.normalize(text)
-        return payers[name] ?? String(name.map { $0 == " " ? "-" : $0 })
+        if let payer = payers[name] { return payer }
+        let padded = " " + name.map { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "-" ? $0 : " " } + " "
+        let longestFirst = payers.keys.sorted { ($0.count, $0) > ($1.count, $1) }
+        if let listed = longestFirst.first(where: { padded.contains(" \($0) ") }) { return payers[listed]! }
+        return String(name.map { $0 == " " ? "-" : $0 })
     }
 
     /// What `name` stands for, after normalizing it; nil when the name is not known.

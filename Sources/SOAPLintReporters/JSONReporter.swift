@@ -17,14 +17,14 @@ public struct JSONReporter: Sendable {
     public func report(_ run: LintRun) -> String {
         let notes = run.noteResults.map(note)
         let errors = run.allErrors.map { error in
-            JSONWriter.object([
-                ("file", JSONWriter.quoted(error.file)), ("line", JSONWriter.number(error.line)),
-                ("column", JSONWriter.number(error.column)), ("message", JSONWriter.quoted(error.message)),
+            JSONText.object([
+                ("file", JSONText.quoted(error.file)), ("line", JSONText.number(error.line)),
+                ("column", JSONText.number(error.column)), ("message", JSONText.quoted(error.message)),
             ])
         }
         let summary = run.summary
         let levels = Level.allCases.reversed().map { ($0.rawValue, String(summary.findingsByLevel[$0] ?? 0)) }
-        let summaryObject = JSONWriter.object(
+        let summaryObject = JSONText.object(
             [
                 ("files", String(summary.files)), ("notes", String(summary.notes)),
                 ("notesWithFindings", String(summary.notesWithFindings)), ("findings", String(summary.findings)),
@@ -39,15 +39,15 @@ public struct JSONReporter: Sendable {
 
     private func note(_ result: NoteResult) -> String {
         let findings = result.findings.map { finding in
-            JSONWriter.object([
-                ("rule", JSONWriter.quoted(finding.rule)), ("level", JSONWriter.quoted(finding.level.rawValue)),
-                ("message", JSONWriter.quoted(finding.message)), ("line", String(finding.position.line)),
-                ("column", String(finding.position.column)), ("section", JSONWriter.string(finding.section?.rawValue)),
+            JSONText.object([
+                ("rule", JSONText.quoted(finding.rule)), ("level", JSONText.quoted(finding.level.rawValue)),
+                ("message", JSONText.quoted(finding.message)), ("line", String(finding.position.line)),
+                ("column", String(finding.position.column)), ("section", JSONText.string(finding.section?.rawValue)),
             ])
         }
-        return JSONWriter.object([
-            ("file", JSONWriter.quoted(result.note.file)), ("index", String(result.note.index)),
-            ("id", JSONWriter.string(result.note.id)), ("findings", JSONWriter.array(findings)),
+        return JSONText.object([
+            ("file", JSONText.quoted(result.note.file)), ("index", String(result.note.index)),
+            ("id", JSONText.string(result.note.id)), ("findings", JSONText.array(findings)),
         ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SOAPLintCLI
+import SOAPLintEngine
 import SOAPLintModel
 import SOAPLintParsers
 import Testing
@@ -24,6 +25,24 @@ enum Fixtures {
         let text = try! String(contentsOfFile: path, encoding: .utf8)
         return try! SectionVocabulary.load(yaml: text, path: path)
     }()
+
+    /// A private cache folder for compiled pattern databases, removed with the temporary folder.
+    static let cacheDirectory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("soaplint-test-cache-\(ProcessInfo.processInfo.processIdentifier)").path
+
+    /// The shipped rule set.
+    static let ruleSet: RuleSet = {
+        switch RuleSet.load(directories: [rulesDirectory.path], cacheDirectory: cacheDirectory) {
+        case .success(let ruleSet): return ruleSet
+        case .failure(let errors): fatalError("the shipped rules do not load: \(errors.errors)")
+        }
+    }()
+
+    /// Findings of the rule `id` alone for the note in `text`.
+    static func findings(_ id: String, _ text: String, name: String = "note.md", configuration: Configuration = Configuration()) throws -> [Finding] {
+        let session = Linter(ruleSet: ruleSet, configuration: configuration).makeSession()
+        return session.lint(try note(text, name: name), only: [id]).findings
+    }
 
     /// A reader with the shipped vocabulary.
     static var reader: NoteReader { NoteReader(vocabulary: vocabulary) }
@@ -68,7 +87,7 @@ struct TestEnvironment {
     let environment: CommandEnvironment
 
     init(workingDirectory: URL, stdin: [UInt8] = [], variables: [String: String] = [:], terminal: Bool = false) {
-        var all = ["SOAPLINT_RULES_DIR": Fixtures.rulesDirectory.path]
+        var all = ["SOAPLINT_RULES_DIR": Fixtures.rulesDirectory.path, "SOAPLINT_CACHE_DIR": Fixtures.cacheDirectory]
         all.merge(variables) { $1 }
         environment = CommandEnvironment(
             variables: all, workingDirectory: workingDirectory.path, output: output, errorOutput: errorOutput,

@@ -1,9 +1,7 @@
 /// Builds JSON text with keys in the order written, for stable, diffable output.
-struct JSONWriter {
-    private(set) var text = ""
-
+public enum JSONText {
     /// `"text"` with JSON escapes.
-    static func quoted(_ value: String) -> String {
+    public static func quoted(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -27,16 +25,16 @@ struct JSONWriter {
     }
 
     /// A JSON string, or `null` for nil.
-    static func string(_ value: String?) -> String { value.map(quoted) ?? "null" }
+    public static func string(_ value: String?) -> String { value.map(quoted) ?? "null" }
 
     /// A JSON number, or `null` for nil.
-    static func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
+    public static func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
 
     /// `{"key": value, ...}` from pairs whose values are already JSON.
-    static func object(_ pairs: [(String, String)]) -> String {
+    public static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { "\(quoted($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 
     /// `[a, b]` from values that are already JSON.
-    static func array(_ values: [String]) -> String { "[" + values.joined(separator: ", ") + "]" }
+    public static func array(_ values: [String]) -> String { "[" + values.joined(separator: ", ") + "]" }
 }

@@ -1,0 +1,91 @@
+import SOAPLintModel
+import SOAPLintPatterns
+
+/// A pattern match in one section of a note, with where it is and what surrounds it.
+public struct TextMatch: Sendable {
+    /// The section it is in.
+    public var section: Section
+    /// The matched text.
+    public var text: String
+    /// Where the match starts in the file.
+    public var position: SourcePosition
+    /// Whether it is negated, hypothetical or exempt.
+    public var verdict: ContextClassifier.Verdict
+
+    /// Whether the match counts: not negated and not hypothetical.
+    public var isAffirmed: Bool { !verdict.negated && !verdict.hypothetical }
+}
+
+/// What a rule check can ask about the note being linted: pattern matches per section (the note
+/// was scanned once for every pattern of the rule set), the configuration and the data files.
+public final class CheckContext {
+    /// The note being linted.
+    public let note: Note
+    /// The run's configuration for this note's file.
+    public let configuration: Configuration
+    /// Patterns whose PCRE2 match hit the backtracking limit on this note.
+    public private(set) var limitExceeded: Set<Int> = []
+    private let contextRules: ContextRules
+    private var matchesBySection: [[PatternMatch]] = []
+    private var classifiers: [Int: ContextClassifier] = [:]
+
+    init(note: Note, scanner: PatternScanner, contextRules: ContextRules, configuration: Configuration) {
+        self.note = note
+        self.configuration = configuration
+        self.contextRules = contextRules
+        matchesBySection = note.sections.map { section in
+            let result = scanner.scan(Self.joiningWrappedLines(section.body))
+            limitExceeded.formUnion(result.limitExceeded)
+            return result.matches
+        }
+    }
+
+    /// The matches of `group` in the sections `rule` looks at, in source order.
+    public func matches(_ group: PatternGroup, for rule: Rule) -> [TextMatch] {
+        var result: [TextMatch] = []
+        for (index, section) in note.sections.enumerated() {
+            guard rule.scope.map({ scope in scope.contains { section.kind.covers($0) } }) ?? true else { continue }
+            for match in matchesBySection[index] where group.indices.contains(match.pattern) {
+                let classifier = classifier(for: index)
+                let bytes = Array(section.body.utf8)
+                let text = String(decoding: bytes[match.start..<match.end], as: UTF8.self)
+                result.append(
+                    TextMatch(
+                        section: section, text: text,
+                        position: section.position(ofUTF8Offset: match.start) ?? section.range?.start ?? note.start,
+                        verdict: classifier.verdict(for: match.start..<match.end)))
+            }
+        }
+        return result
+    }
+
+    /// `text` with each line break inside a paragraph turned into a space, so a phrase wrapped
+    /// across two lines still matches. Byte offsets are unchanged; a break before a blank line, a
+    /// list item or a table row stays.
+    static func joiningWrappedLines(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        guard bytes.contains(0x0A) else { return text }
+        for index in bytes.indices where bytes[index] == 0x0A {
+            var next = index + 1
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+            guard next < bytes.count, index > 0, bytes[index - 1] != 0x0A else { continue }
+            let first = bytes[next]
+            let startsBlock = first == 0x0A || first == 0x2D || first == 0x2A || first == 0x2B || first == 0x7C
+                || (first >= 0x30 && first <= 0x39 && next + 1 < bytes.count && (bytes[next + 1] == 0x2E || bytes[next + 1] == 0x29))
+            if !startsBlock { bytes[index] = 0x20 }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether the note bills any of `codes`.
+    public func bills(any codes: [String]) -> Bool {
+        note.visit.services.contains { codes.contains($0.code) }
+    }
+
+    private func classifier(for index: Int) -> ContextClassifier {
+        if let classifier = classifiers[index] { return classifier }
+        let classifier = ContextClassifier(text: note.sections[index].body, rules: contextRules)
+        classifiers[index] = classifier
+        return classifier
+    }
+}

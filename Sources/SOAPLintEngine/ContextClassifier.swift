@@ -1,0 +1,139 @@
+import SOAPLintModel
+
+/// Decides, for a match in a section's text, whether it is negated, hypothetical or exempt
+/// under `ContextRules`. Works on the section's words, computed once per section.
+public struct ContextClassifier {
+    /// What surrounds a match.
+    public struct Verdict: Hashable, Sendable {
+        /// A negation trigger reaches the match ("no", "not assessed").
+        public var negated = false
+        /// A hypothetical trigger reaches the match ("if", "as needed").
+        public var hypothetical = false
+        /// An exemption is in the same clause ("in preparation for").
+        public var exempt = false
+    }
+
+    private struct Word {
+        var text: String
+        var start: Int
+        var end: Int
+        /// A clause ends before this word.
+        var breakBefore: Bool
+    }
+
+    private let rules: ContextRules
+    private let words: [Word]
+
+    /// Prepares `text` (UTF-8 offsets are used throughout).
+    public init(text: String, rules: ContextRules) {
+        self.rules = rules
+        var words: [Word] = []
+        var current: [UInt8] = []
+        var start = 0
+        var pendingBreak = false
+        let bytes = Array(text.utf8)
+        func flush(_ end: Int) {
+            guard !current.isEmpty else { return }
+            let word = String(decoding: current, as: UTF8.self)
+            let isTerminator = rules.terminators.contains(word)
+            words.append(Word(text: word, start: start, end: end, breakBefore: pendingBreak || isTerminator))
+            pendingBreak = isTerminator
+            current = []
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0x20
+            if Self.isWordByte(byte) || (byte == 0x27 && !current.isEmpty) || (byte == 0x2F && !current.isEmpty) {
+                if current.isEmpty { start = index }
+                current.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99, !current.isEmpty {
+                current.append(0x27)  // ’ as '
+                index += 2
+            } else {
+                flush(index)
+                switch byte {
+                case 0x3B, 0x21, 0x3F, 0x7C: pendingBreak = true  // ; ! ? |
+                case 0x2E where next == 0x20 || next == 0x0A || next == 0x09 || index + 1 == bytes.count: pendingBreak = true
+                case 0x0A:
+                    var look = index + 1
+                    while look < bytes.count, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
+                    if look >= bytes.count || [0x2D, 0x2A, 0x2B, 0x7C, 0x0A].contains(bytes[look]) { pendingBreak = true }
+                default: break
+                }
+            }
+            index += 1
+        }
+        flush(bytes.count)
+        self.words = words
+    }
+
+    /// The lower-case words of a trigger phrase.
+    public static func words(_ phrase: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for scalar in phrase.lowercased().unicodeScalars {
+            if scalar.isASCII, isWordByte(UInt8(scalar.value)) || ((scalar == "'" || scalar == "/") && !current.isEmpty) {
+                current.unicodeScalars.append(scalar)
+            } else if scalar == "\u{2019}", !current.isEmpty {
+                current += "'"
+            } else if !current.isEmpty {
+                result.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+    }
+
+    /// The verdict for the match over UTF-8 bytes `range`.
+    public func verdict(for range: Range<Int>) -> Verdict {
+        var verdict = Verdict()
+        guard !words.isEmpty else { return verdict }
+        let first = words.firstIndex { $0.end > range.lowerBound } ?? words.count
+        let afterMatch = words.firstIndex { $0.start >= range.upperBound } ?? words.count
+        // The clause: back to the last break at or before the match's first word, forward to the next break.
+        var clauseStart = min(first, words.count - 1)
+        while clauseStart > 0, !words[clauseStart].breakBefore { clauseStart -= 1 }
+        if first < words.count, words[first].breakBefore { clauseStart = first }
+        var clauseEnd = afterMatch
+        while clauseEnd < words.count, !words[clauseEnd].breakBefore { clauseEnd += 1 }
+        if afterMatch < words.count, words[afterMatch].breakBefore { clauseEnd = afterMatch }
+
+        let beforeStart = max(clauseStart, first - rules.window)
+        let before = beforeStart..<min(first, words.count)
+        let after = afterMatch..<min(clauseEnd, afterMatch + rules.window)
+        verdict.negated = occurs(rules.negationBefore, in: before) || occurs(rules.negationAfter, in: after)
+        verdict.hypothetical = occurs(rules.hypotheticalBefore, in: before) || occurs(rules.hypotheticalAfter, in: after)
+        verdict.exempt = occurs(rules.exemptions, in: clauseStart..<clauseEnd)
+        return verdict
+    }
+
+    /// Whether a trigger starts (and ends) within `span`, other than as part of a pseudo-negation.
+    private func occurs(_ triggers: [[String]], in span: Range<Int>) -> Bool {
+        guard !span.isEmpty else { return false }
+        for position in span {
+            for trigger in triggers where position + trigger.count <= span.upperBound {
+                guard matches(trigger, at: position) else { continue }
+                let pseudo = rules.pseudoNegations.contains { phrase in
+                    (0..<phrase.count).contains { offset in
+                        position - offset >= 0 && matches(phrase, at: position - offset)
+                            && position - offset + phrase.count >= position + trigger.count
+                    }
+                }
+                if !pseudo { return true }
+            }
+        }
+        return false
+    }
+
+    private func matches(_ phrase: [String], at position: Int) -> Bool {
+        guard position + phrase.count <= words.count else { return false }
+        for (offset, word) in phrase.enumerated() where words[position + offset].text != word { return false }
+        return true
+    }
+}

@@ -1,0 +1,82 @@
+import SOAPLintModel
+import SOAPLintYAML
+
+/// The NegEx-style context rules of `Rules/context.yml`: which words make a match negated
+/// ("no", "not assessed"), hypothetical ("if", "as needed") or exempt ("in preparation for"),
+/// which phrases only look like negations ("no change"), and which words end a clause ("but").
+///
+/// Triggers are lower-case word sequences; they act within `window` words of a match and never
+/// across a clause end (`.`, `;`, `!`, `?`, a new list item or table cell, or a terminator).
+public struct ContextRules: Sendable {
+    /// How many words either side of a match a trigger may be.
+    public var window: Int
+    /// Triggers before a match that negate it ("no", "denies", "without").
+    public var negationBefore: [[String]]
+    /// Triggers after a match that negate it ("not assessed", "deferred").
+    public var negationAfter: [[String]]
+    /// Phrases that contain a trigger but do not negate ("no change", "not only").
+    public var pseudoNegations: [[String]]
+    /// Triggers before a match that make it hypothetical ("if", "should").
+    public var hypotheticalBefore: [[String]]
+    /// Triggers after a match that make it hypothetical ("as needed", "if pain returns").
+    public var hypotheticalAfter: [[String]]
+    /// Phrases in the same clause that exempt relaxation language ("in preparation for").
+    public var exemptions: [[String]]
+    /// Words that end a trigger's reach ("but", "however").
+    public var terminators: Set<String>
+
+    /// No context at all: every match counts.
+    public static let none = ContextRules(
+        window: 0, negationBefore: [], negationAfter: [], pseudoNegations: [], hypotheticalBefore: [],
+        hypotheticalAfter: [], exemptions: [], terminators: [])
+
+    /// Creates context rules from word sequences.
+    public init(
+        window: Int, negationBefore: [[String]], negationAfter: [[String]], pseudoNegations: [[String]],
+        hypotheticalBefore: [[String]], hypotheticalAfter: [[String]], exemptions: [[String]], terminators: Set<String>
+    ) {
+        self.window = window
+        self.negationBefore = negationBefore
+        self.negationAfter = negationAfter
+        self.pseudoNegations = pseudoNegations
+        self.hypotheticalBefore = hypotheticalBefore
+        self.hypotheticalAfter = hypotheticalAfter
+        self.exemptions = exemptions
+        self.terminators = terminators
+    }
+
+    private static let keys = [
+        "window", "negation", "pseudo-negation", "hypothetical", "exemptions", "terminators",
+    ]
+
+    /// Loads `context.yml`; errors carry the file, line and column.
+    public static func load(yaml text: String, file: String) throws(RuleLoadError) -> ContextRules {
+        let root: YAMLNode?
+        do {
+            root = try YAMLParser.parse(text)
+        } catch {
+            throw RuleLoadError(file: file, line: error.line, column: error.column, message: error.message)
+        }
+        guard let root else { return .none }
+        let fields = try RuleFields(root, file: file)
+        try fields.checkKeys(keys)
+        func phrases(_ node: YAMLNode?, _ key: String) throws(RuleLoadError) -> [[String]] {
+            guard let node, !node.isNull else { return [] }
+            return try RuleFields.strings(node, key: key, file: file).map(ContextClassifier.words)
+        }
+        func sides(_ key: String) throws(RuleLoadError) -> (before: [[String]], after: [[String]]) {
+            guard let node = fields.value(key), !node.isNull else { return ([], []) }
+            let inner = try RuleFields(node, file: file)
+            try inner.checkKeys(["before", "after"])
+            return (try phrases(inner.value("before"), "before"), try phrases(inner.value("after"), "after"))
+        }
+        let negation = try sides("negation")
+        let hypothetical = try sides("hypothetical")
+        return ContextRules(
+            window: try fields.integer("window") ?? 6, negationBefore: negation.before, negationAfter: negation.after,
+            pseudoNegations: try phrases(fields.value("pseudo-negation"), "pseudo-negation"),
+            hypotheticalBefore: hypothetical.before, hypotheticalAfter: hypothetical.after,
+            exemptions: try phrases(fields.value("exemptions"), "exemptions"),
+            terminators: Set(try phrases(fields.value("terminators"), "terminators").flatMap { $0 }))
+    }
+}

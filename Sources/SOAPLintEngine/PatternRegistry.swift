@@ -1,0 +1,83 @@
+import SOAPLintModel
+import SOAPLintPatterns
+import SOAPLintYAML
+
+/// A named list of patterns a rule kind registered, by their indices in the rule set's one
+/// `PatternSet`.
+public struct PatternGroup: Hashable, Sendable {
+    /// Indices into the rule set's patterns.
+    public var indices: Set<Int>
+
+    /// Creates a group.
+    public init(indices: Set<Int>) { self.indices = indices }
+}
+
+/// Collects every pattern of every rule while rule files load, so they compile into one
+/// Vectorscan database. Equal patterns are stored once.
+public struct PatternRegistry {
+    /// All patterns, by index.
+    public private(set) var patterns: [Pattern] = []
+    /// For each pattern, the file, line and column it was first written at.
+    public private(set) var origins: [(file: String, line: Int, column: Int)] = []
+    private var indexOf: [Pattern: Int] = [:]
+    /// Named sets from `patterns.yml`, used as `@name` in rule files.
+    public var namedSets: [String: [YAMLNode]] = [:]
+
+    /// Creates an empty registry.
+    public init() {}
+
+    /// Registers the patterns written under `key` of `fields` (a list of texts, `@set` names, or
+    /// `{regex: ...}` / `{phrase: ...}` mappings); nil when the key is absent.
+    public mutating func group(_ key: String, of fields: RuleFields) throws(RuleLoadError) -> PatternGroup? {
+        guard let node = fields.value(key), !node.isNull else { return nil }
+        return try group(node, key: key, fields: fields)
+    }
+
+    /// Registers the patterns of `node`.
+    public mutating func group(_ node: YAMLNode, key: String, fields: RuleFields) throws(RuleLoadError) -> PatternGroup {
+        var indices = Set<Int>()
+        try collect(node, key: key, fields: fields, into: &indices, depth: 0)
+        if indices.isEmpty { throw fields.error(node, "'\(key)' must list at least one pattern") }
+        return PatternGroup(indices: indices)
+    }
+
+    private mutating func collect(
+        _ node: YAMLNode, key: String, fields: RuleFields, into indices: inout Set<Int>, depth: Int
+    ) throws(RuleLoadError) {
+        if let items = node.sequence {
+            for item in items { try collect(item, key: key, fields: fields, into: &indices, depth: depth) }
+            return
+        }
+        if let text = node.scalar {
+            if text.hasPrefix("@") {
+                let name = String(text.dropFirst())
+                guard let set = namedSets[name] else {
+                    let known = namedSets.keys.sorted()
+                    let suggestion = RuleFields.closest(name, known).map { " (did you mean '@\($0)'?)" } ?? ""
+                    throw fields.error(node, "unknown pattern set '@\(name)'\(suggestion); patterns.yml defines \(known.map { "'@\($0)'" }.joined(separator: ", "))")
+                }
+                guard depth < 8 else { throw fields.error(node, "pattern sets refer to each other in a loop") }
+                for item in set { try collect(item, key: key, fields: fields, into: &indices, depth: depth + 1) }
+                return
+            }
+            guard !text.trimmingWhitespace().isEmpty else { throw fields.error(node, "a pattern cannot be empty") }
+            indices.insert(add(Pattern(text, isPhrase: !Pattern.looksLikeRegularExpression(text)), at: node, file: fields.file))
+            return
+        }
+        if let mapping = node.mapping, mapping.count == 1, let kind = mapping[0].key.scalar, let text = mapping[0].value.scalar,
+            kind == "regex" || kind == "phrase"
+        {
+            indices.insert(add(Pattern(text, isPhrase: kind == "phrase"), at: mapping[0].value, file: fields.file))
+            return
+        }
+        throw fields.error(node, "expected a phrase, a regular expression, '@set' or {regex: ...} in '\(key)', found \(node.shapeName)")
+    }
+
+    private mutating func add(_ pattern: Pattern, at node: YAMLNode, file: String) -> Int {
+        if let index = indexOf[pattern] { return index }
+        patterns.append(pattern)
+        origins.append((file, node.mark.line, node.mark.column))
+        indexOf[pattern] = patterns.count - 1
+        return patterns.count - 1
+    }
+}

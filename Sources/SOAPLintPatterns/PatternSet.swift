@@ -1,0 +1,163 @@
+import Foundation
+
+/// All the patterns of a rule set, compiled once and matched in one pass over a text.
+///
+/// Every pattern is first compiled with PCRE2, which checks the syntax rule authors write.
+/// Those Vectorscan can express go into one Vectorscan database; the rest (look-around,
+/// back-references) are matched with PCRE2 JIT. The compiled database is cached on disk under
+/// a hash of the patterns and the Vectorscan version, so later runs skip the compile step.
+public final class PatternSet: @unchecked Sendable {
+    /// The patterns, by index.
+    public let patterns: [Pattern]
+    private let database: VectorscanDatabase?
+    private let fallback: [(index: Int, expression: RegularExpression)]
+    /// Whether the Vectorscan database came from the disk cache.
+    public let loadedFromCache: Bool
+
+    /// Compiles `patterns`; throws the first pattern PCRE2 rejects or one that matches empty text.
+    /// `cacheDirectory` (nil: no cache) holds compiled databases.
+    public init(_ patterns: [Pattern], cacheDirectory: String?) throws(PatternError) {
+        self.patterns = patterns
+        var expressions: [String] = []
+        var compiled: [RegularExpression] = []
+        for (index, pattern) in patterns.enumerated() {
+            let expression = try RegularExpression(pattern.expression, index: index)
+            if expression.matchesEmptyText {
+                throw PatternError(index: index, offset: nil, message: "the pattern matches empty text, so it would match everywhere")
+            }
+            expressions.append(pattern.expression)
+            compiled.append(expression)
+        }
+        let key = Self.cacheKey(expressions)
+        let cacheFile = cacheDirectory.map { "\($0)/patterns-\(key).hsdb" }
+        if let cacheFile, let cached = Self.readCache(cacheFile), cached.fallback.allSatisfy({ $0 < patterns.count }) {
+            database = cached.database
+            fallback = cached.fallback.map { ($0, compiled[$0]) }
+            loadedFromCache = true
+            return
+        }
+        var vectorscanIndices = Array(patterns.indices)
+        var fallbackIndices: [Int] = []
+        var built: VectorscanDatabase?
+        while !vectorscanIndices.isEmpty {
+            do {
+                built = try VectorscanDatabase.compile(
+                    vectorscanIndices.map { expressions[$0] }, ids: vectorscanIndices.map { UInt32($0) })
+                break
+            } catch {
+                guard let position = error.index else {
+                    fallbackIndices += vectorscanIndices
+                    vectorscanIndices = []
+                    break
+                }
+                fallbackIndices.append(vectorscanIndices.remove(at: position))
+            }
+        }
+        database = built
+        fallback = fallbackIndices.sorted().map { ($0, compiled[$0]) }
+        loadedFromCache = false
+        if let cacheFile, let built { Self.writeCache(cacheFile, database: built, fallback: fallbackIndices.sorted()) }
+    }
+
+    /// The indices of patterns matched with PCRE2 because Vectorscan cannot express them.
+    public var pcreOnlyPatterns: [Int] { fallback.map(\.index) }
+
+    /// Scanning state for one thread.
+    public func makeScanner() -> PatternScanner { PatternScanner(self) }
+
+    fileprivate func vectorscanScanner() -> VectorscanDatabase.Scanner? { database.flatMap(VectorscanDatabase.Scanner.init) }
+    fileprivate var fallbackExpressions: [(index: Int, expression: RegularExpression)] { fallback }
+
+    /// FNV-1a over the Vectorscan version, the flags and every expression.
+    static func cacheKey(_ expressions: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            hash ^= 0xff
+            hash = hash &* 0x100_0000_01b3
+        }
+        mix(PatternLibraries.versions.joined(separator: ","))
+        mix(String(VectorscanDatabase.flags))
+        expressions.forEach(mix)
+        return String(hash, radix: 16)
+    }
+
+    private static let cacheMagic = Array("SOAPLINT-HSDB-1\n".utf8)
+
+    private static func readCache(_ path: String) -> (database: VectorscanDatabase, fallback: [Int])? {
+        guard let data = FileManager.default.contents(atPath: path), data.starts(with: cacheMagic) else { return nil }
+        let bytes = [UInt8](data.dropFirst(cacheMagic.count))
+        guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
+        let header = String(decoding: bytes[..<newline], as: UTF8.self)
+        let fallback = header.split(separator: ",").compactMap { Int($0) }
+        guard let database = VectorscanDatabase.deserialize(Array(bytes[(newline + 1)...])) else { return nil }
+        return (database, fallback)
+    }
+
+    private static func writeCache(_ path: String, database: VectorscanDatabase, fallback: [Int]) {
+        guard let serialized = database.serialized() else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let header = Array((fallback.map(String.init).joined(separator: ",") + "\n").utf8)
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(cacheMagic + header + serialized)) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+}
+
+/// Matches a `PatternSet` over texts; one per thread.
+public final class PatternScanner {
+    private let set: PatternSet
+    private let vectorscan: VectorscanDatabase.Scanner?
+    private var matchers: [(index: Int, matcher: RegularExpression.Matcher)]
+
+    fileprivate init(_ set: PatternSet) {
+        self.set = set
+        vectorscan = set.vectorscanScanner()
+        matchers = set.fallbackExpressions.map { ($0.index, RegularExpression.Matcher($0.expression)) }
+    }
+
+    deinit { matchers.forEach { $0.matcher.free() } }
+
+    /// Every match in `text`: for each pattern, leftmost-longest and not overlapping, sorted by
+    /// start, then pattern. `limitExceeded` lists PCRE2 patterns that hit their backtracking limit.
+    public func scan(_ text: String) -> (matches: [PatternMatch], limitExceeded: [Int]) {
+        var bytes = Array(text.utf8)
+        var raw: [PatternMatch] = []
+        if let vectorscan {
+            bytes.withUnsafeBufferPointer { vectorscan.scan($0, into: &raw) }
+        }
+        var exceeded: [Int] = []
+        for position in matchers.indices {
+            do {
+                for range in try matchers[position].matcher.allMatches(in: &bytes) {
+                    raw.append(PatternMatch(pattern: matchers[position].index, start: range.lowerBound, end: range.upperBound))
+                }
+            } catch {
+                exceeded.append(matchers[position].index)
+            }
+        }
+        return (Self.leftmostLongest(raw), exceeded)
+    }
+
+    /// Keeps, per pattern, the leftmost-longest matches that do not overlap.
+    static func leftmostLongest(_ raw: [PatternMatch]) -> [PatternMatch] {
+        let sorted = raw.sorted { ($0.pattern, $0.start, -$0.end) < ($1.pattern, $1.start, -$1.end) }
+        var kept: [PatternMatch] = []
+        var lastPattern = -1
+        var lastEnd = 0
+        for match in sorted {
+            if match.pattern != lastPattern {
+                lastPattern = match.pattern
+                lastEnd = 0
+            }
+            guard match.start >= lastEnd else { continue }
+            kept.append(match)
+            lastEnd = max(match.end, match.start + 1)
+        }
+        return kept.sorted { ($0.start, $0.pattern) < ($1.start, $1.pattern) }
+    }
+}
