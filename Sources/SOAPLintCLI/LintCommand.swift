@@ -24,6 +24,8 @@ enum LintCommand {
             OptionSpec("--jobs", short: "-j", value: "N", help: "Files to read in parallel (default: all cores)"),
             OptionSpec(
                 "--stdin-filename", value: "NAME", help: "Name (and so format) of the note read from standard input"),
+            OptionSpec("--config", value: "FILE", help: "Configuration file (default: the nearest .soaplint.yml)"),
+            OptionSpec("--rules", value: "DIR", help: "Another folder of rule files. Repeatable"),
             OptionSpec("--no-color", help: "Never colour the output (NO_COLOR is honoured too)"),
         ])
 

@@ -49,6 +49,7 @@ public final class CheckContext {
                 let classifier = classifier(for: index)
                 let bytes = Array(section.body.utf8)
                 let text = String(decoding: bytes[match.start..<match.end], as: UTF8.self)
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 result.append(
                     TextMatch(
                         section: section, text: text,

@@ -119,8 +119,9 @@ public struct RuleFields {
     /// The closest of `candidates` to `word` within a small edit distance.
     static func closest(_ word: String, _ candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
-        return best.0
+        if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) { return best.0 }
+        guard word.count >= 3 else { return nil }
+        return candidates.first { $0.lowercased().hasPrefix(word.lowercased()) }
     }
 
     private static func distance(_ lhs: String, _ rhs: String) -> Int {

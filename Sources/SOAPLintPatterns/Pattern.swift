@@ -44,6 +44,34 @@ public struct Pattern: Hashable, Sendable {
         return (startsWithWord ? "\\b" : "") + result + (endsWithWord ? "\\b" : "")
     }
 
+    /// Whether the expression uses PCRE2 features Vectorscan lacks or reads differently:
+    /// back-references (`\1`, `\g`, `\k`; Vectorscan would take `\1` as an octal escape),
+    /// look-around, atomic groups, conditionals, recursion, `\K` and verbs.
+    public static func needsPCRE(_ expression: String) -> Bool {
+        let characters = Array(expression)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\", index + 1 < characters.count {
+                let next = characters[index + 1]
+                if ("1"..."9").contains(next) || next == "g" || next == "k" || next == "K" { return true }
+                index += 2
+                continue
+            }
+            if character == "(", index + 1 < characters.count {
+                let rest = String(characters[(index + 1)...].prefix(3))
+                if rest.hasPrefix("?=") || rest.hasPrefix("?!") || rest.hasPrefix("?<=") || rest.hasPrefix("?<!")
+                    || rest.hasPrefix("?>") || rest.hasPrefix("?(") || rest.hasPrefix("?R") || rest.hasPrefix("?P>")
+                    || rest.hasPrefix("*") || (rest.hasPrefix("?") && rest.dropFirst().first?.isNumber == true)
+                {
+                    return true
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
     private static func isWordCharacter(_ character: Character) -> Bool {
         character.isASCII && (character.isLetter || character.isNumber || character == "_")
     }

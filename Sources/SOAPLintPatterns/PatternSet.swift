@@ -36,8 +36,8 @@ public final class PatternSet: @unchecked Sendable {
             loadedFromCache = true
             return
         }
-        var vectorscanIndices = Array(patterns.indices)
-        var fallbackIndices: [Int] = []
+        var vectorscanIndices = patterns.indices.filter { !Pattern.needsPCRE(expressions[$0]) }
+        var fallbackIndices = patterns.indices.filter { Pattern.needsPCRE(expressions[$0]) }
         var built: VectorscanDatabase?
         while !vectorscanIndices.isEmpty {
             do {
