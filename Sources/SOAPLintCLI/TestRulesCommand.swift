@@ -2,6 +2,7 @@ import Foundation
 import SOAPLintEngine
 import SOAPLintModel
 import SOAPLintParsers
+import SOAPLintReporters
 
 /// `soaplint test-rules [DIR]`: run the examples written in rule files through the real
 /// pipeline (parse as Markdown, lint with that rule alone). A trigger must give at least one
@@ -46,7 +47,8 @@ enum TestRulesCommand {
             }
             if problems.isEmpty {
                 passed += 1
-                environment.output.write("ok    \(rule.id) (\(rule.triggers.count) triggers, \(rule.passes.count) passes)\n")
+                environment.output.write(
+                    "ok    \(rule.id) (\(TextReporter.count(rule.triggers.count, "trigger")), \(TextReporter.count(rule.passes.count, "pass"))\n")
             } else {
                 failed += 1
                 environment.output.write("FAIL  \(rule.id) (\(rule.file))\n")

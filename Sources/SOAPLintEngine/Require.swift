@@ -3,8 +3,8 @@ import SOAPLintModel
 /// The `require` kind: the scope must hold an affirmed match of `patterns`, or of every group
 /// in `all-of`. One finding when it does not.
 ///
-/// With `scope`, the rule says nothing when the note has no section in scope (that is
-/// `missing-section`'s job). With `when-billed`, it applies only when one of those CPT codes
+/// With `scope`, the rule says nothing when the note has no section in scope, or only empty
+/// ones (that is `missing-section`'s job). With `when-billed`, it applies only when one of those CPT codes
 /// is billed. A match in negated or hypothetical context does not count: "ROM not assessed" is
 /// no objective finding. `{section}` is the scope's first section name; `{missing}` names the
 /// `all-of` groups with no match.
@@ -43,7 +43,7 @@ public struct Require: RuleKind {
     public func check(_ note: Note, rule: Rule, context: CheckContext) -> [Finding] {
         if let whenBilled, !context.bills(any: whenBilled) { return [] }
         let sections = rule.sections(of: note)
-        if rule.scope != nil, sections.isEmpty { return [] }
+        if rule.scope != nil, sections.allSatisfy(\.isEmpty) { return [] }
         let missing = groups.filter { group in !context.matches(group.patterns, for: rule).contains(where: \.isAffirmed) }
         guard !missing.isEmpty else { return [] }
         let position = sections.first?.range?.start ?? note.start

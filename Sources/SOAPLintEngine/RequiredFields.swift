@@ -58,7 +58,10 @@ public struct RequiredFields: RuleKind {
         if let payerList {
             guard let payer = visit.payer, payerList.contains(payer) else { return [] }
         }
-        return fields.filter { !isDocumented($0, visit) }.map { field in
+        var missing = fields.filter { !isDocumented($0, visit) }
+        // With no signature at all, "no signature" says it; a missing credential would repeat it.
+        if missing.contains("signature") { missing.removeAll { $0 == "credential" } }
+        return missing.map { field in
             let name = Self.fieldNames.first { $0.0 == field }?.1 ?? field
             return rule.finding(["field": name], at: note.start, section: nil, note: note)
         }

@@ -57,8 +57,9 @@ public struct TextReporter: Sendable {
         return text
     }
 
-    /// "1 note", "2 notes".
-    static func count(_ value: Int, _ noun: String) -> String {
-        "\(value) \(noun)\(value == 1 ? "" : "s")"
+    /// "1 note", "2 notes", "2 passes".
+    public static func count(_ value: Int, _ noun: String) -> String {
+        guard value != 1 else { return "\(value) \(noun)" }
+        return "\(value) \(noun)" + (noun.hasSuffix("s") ? "es" : "s")
     }
 }

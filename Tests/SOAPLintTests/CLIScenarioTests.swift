@@ -6,7 +6,7 @@ import Testing
 /// optional `stdin`, the files the command reads, and the recorded `expected-stdout`,
 /// `expected-stderr` and `expected-exit`. Files the run creates are compared with
 /// `expected-created/`. Each scenario runs in a copy of its folder, so nothing is written into
-/// the repository.
+/// the repository; the rules folder and that copy appear in goldens as `<Rules>` and `<work>`.
 @Suite("CLI scenarios")
 struct CLIScenarioTests {
     static let root = Fixtures.directory.appendingPathComponent("cli")
@@ -34,8 +34,13 @@ struct CLIScenarioTests {
         let test = TestEnvironment(workingDirectory: work, stdin: stdin)
         let exit = test.run(arguments)
 
-        try Fixtures.assertGolden(test.output.text, source.appendingPathComponent("expected-stdout"))
-        try Fixtures.assertGolden(test.errorOutput.text, source.appendingPathComponent("expected-stderr"))
+        // Paths that differ between machines are written as <Rules> and <work> in goldens.
+        func normalized(_ text: String) -> String {
+            text.replacingOccurrences(of: Fixtures.rulesDirectory.path, with: "<Rules>")
+                .replacingOccurrences(of: work.path, with: "<work>")
+        }
+        try Fixtures.assertGolden(normalized(test.output.text), source.appendingPathComponent("expected-stdout"))
+        try Fixtures.assertGolden(normalized(test.errorOutput.text), source.appendingPathComponent("expected-stderr"))
         try Fixtures.assertGolden("\(exit)\n", source.appendingPathComponent("expected-exit"))
 
         let created = Fixtures.files(in: work).filter { !before.contains($0) }
