@@ -7,6 +7,19 @@ struct Command {
     var options: [OptionSpec]
 
     static let help = OptionSpec("--help", short: "-h", help: "Show this help")
+    static let config = OptionSpec(
+        "--config", value: "FILE", help: "Configuration file (default: the nearest .soaplint.yml)")
+    static let rules = OptionSpec("--rules", value: "DIR", help: "Another folder of rule files. Repeatable")
+
+    /// The parsed `arguments`, or nil when `--help` was asked for (the help is then written).
+    func parse(_ arguments: [String], environment: CommandEnvironment) throws(UsageError) -> ParsedArguments? {
+        let parsed = try ParsedArguments.parse(arguments, specs: options + [Self.help])
+        guard !parsed.has("--help") else {
+            environment.output.write(helpText)
+            return nil
+        }
+        return parsed
+    }
 
     /// The command's `--help` text.
     var helpText: String {

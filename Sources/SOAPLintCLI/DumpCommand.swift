@@ -14,21 +14,11 @@ enum DumpCommand {
         ])
 
     static func run(_ arguments: [String], environment: CommandEnvironment) throws(UsageError) -> Int32 {
-        let parsed = try ParsedArguments.parse(arguments, specs: command.options + [Command.help])
-        if parsed.has("--help") {
-            environment.output.write(command.helpText)
-            return ExitCode.success
-        }
+        guard let parsed = try command.parse(arguments, environment: environment) else { return ExitCode.success }
         guard !parsed.positionals.isEmpty else {
             throw .missingArgument("FILE (a note file; '-' reads standard input)")
         }
-        let context: RunContext
-        switch RunContext.load(environment: environment) {
-        case .success(let loaded): context = loaded
-        case .failure(let error):
-            environment.errorOutput.write("soaplint: \(error.message)\n")
-            return ExitCode.failure
-        }
+        guard let context = RunContext.load(reporting: environment) else { return ExitCode.failure }
         var failed = false
         let reporter = TextReporter()
         for path in parsed.positionals {

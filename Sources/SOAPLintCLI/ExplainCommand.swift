@@ -8,18 +8,18 @@ enum ExplainCommand {
         usage: "soaplint explain RULE [options]",
         arguments: [("RULE", "A rule id, such as objective-findings")],
         options: [
-            OptionSpec("--config", value: "FILE", help: "Configuration file (default: the nearest .soaplint.yml)"),
-            OptionSpec("--rules", value: "DIR", help: "Another folder of rule files. Repeatable"),
+            Command.config,
+            Command.rules,
         ])
 
     static func run(_ arguments: [String], environment: CommandEnvironment) throws(UsageError) -> Int32 {
-        let parsed = try ParsedArguments.parse(arguments, specs: command.options + [Command.help])
-        if parsed.has("--help") {
-            environment.output.write(command.helpText)
-            return ExitCode.success
+        guard let parsed = try command.parse(arguments, environment: environment) else { return ExitCode.success }
+        guard let id = parsed.positionals.first else {
+            throw .missingArgument("RULE (a rule id; 'soaplint rules' lists them)")
         }
-        guard let id = parsed.positionals.first else { throw .missingArgument("RULE (a rule id; 'soaplint rules' lists them)") }
-        if parsed.positionals.count > 1 { throw .tooManyArguments(parsed.positionals.dropFirst().joined(separator: " ")) }
+        if parsed.positionals.count > 1 {
+            throw .tooManyArguments(parsed.positionals.dropFirst().joined(separator: " "))
+        }
         guard let loaded = LoadedRules.load(parsed, environment: environment) else { return ExitCode.failure }
         guard let rule = loaded.ruleSet.rules.first(where: { $0.id == id }) else {
             let suggestion = UsageError.suggestion(for: id, among: loaded.ruleSet.rules.map(\.id))

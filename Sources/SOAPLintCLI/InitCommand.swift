@@ -10,11 +10,7 @@ enum InitCommand {
         options: [OptionSpec("--force", help: "Replace an existing .soaplint.yml")])
 
     static func run(_ arguments: [String], environment: CommandEnvironment) throws(UsageError) -> Int32 {
-        let parsed = try ParsedArguments.parse(arguments, specs: command.options + [Command.help])
-        if parsed.has("--help") {
-            environment.output.write(command.helpText)
-            return ExitCode.success
-        }
+        guard let parsed = try command.parse(arguments, environment: environment) else { return ExitCode.success }
         if !parsed.positionals.isEmpty { throw .tooManyArguments(parsed.positionals.joined(separator: " ")) }
         let path = environment.absolute(".soaplint.yml")
         if FileManager.default.fileExists(atPath: path), !parsed.has("--force") {

@@ -24,17 +24,13 @@ enum LintCommand {
             OptionSpec("--jobs", short: "-j", value: "N", help: "Files to read in parallel (default: all cores)"),
             OptionSpec(
                 "--stdin-filename", value: "NAME", help: "Name (and so format) of the note read from standard input"),
-            OptionSpec("--config", value: "FILE", help: "Configuration file (default: the nearest .soaplint.yml)"),
-            OptionSpec("--rules", value: "DIR", help: "Another folder of rule files. Repeatable"),
+            Command.config,
+            Command.rules,
             OptionSpec("--no-color", help: "Never colour the output (NO_COLOR is honoured too)"),
         ])
 
     static func run(_ arguments: [String], environment: CommandEnvironment) throws(UsageError) -> Int32 {
-        let parsed = try ParsedArguments.parse(arguments, specs: command.options + [Command.help])
-        if parsed.has("--help") {
-            environment.output.write(command.helpText)
-            return ExitCode.success
-        }
+        guard let parsed = try command.parse(arguments, environment: environment) else { return ExitCode.success }
         let targets = try parsed.values("--format").map { value throws(UsageError) in try OutputTarget(parsing: value) }
         let outputs = targets.isEmpty ? [OutputTarget(format: .text, path: nil)] : targets
         if outputs.filter({ $0.path == nil }).count > 1 {
@@ -52,13 +48,7 @@ enum LintCommand {
         }
         if paths.filter({ $0 == "-" }).count > 1 { throw .conflicting("Standard input ('-') can be read only once.") }
 
-        let context: RunContext
-        switch RunContext.load(environment: environment) {
-        case .success(let loaded): context = loaded
-        case .failure(let error):
-            environment.errorOutput.write("soaplint: \(error.message)\n")
-            return ExitCode.failure
-        }
+        guard let context = RunContext.load(reporting: environment) else { return ExitCode.failure }
 
         let linter: Linter
         switch RuleLoading.configuration(explicit: parsed.value("--config"), environment: environment) {

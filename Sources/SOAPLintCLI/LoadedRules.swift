@@ -8,13 +8,7 @@ struct LoadedRules {
     var ruleSet: RuleSet
 
     static func load(_ parsed: ParsedArguments, environment: CommandEnvironment, extra: [String] = []) -> LoadedRules? {
-        let context: RunContext
-        switch RunContext.load(environment: environment) {
-        case .success(let loaded): context = loaded
-        case .failure(let error):
-            environment.errorOutput.write("soaplint: \(error.message)\n")
-            return nil
-        }
+        guard let context = RunContext.load(reporting: environment) else { return nil }
         let configuration: Configuration
         switch RuleLoading.configuration(explicit: parsed.value("--config"), environment: environment) {
         case .success(let loaded): configuration = loaded

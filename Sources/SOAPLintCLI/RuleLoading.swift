@@ -5,11 +5,14 @@ import SOAPLintEngine
 enum RuleLoading {
     /// The configuration: `--config FILE`, else the nearest `.soaplint.yml` from the working
     /// directory upward, else the defaults. Errors are `file:line:column: message` lines.
-    static func configuration(explicit: String?, environment: CommandEnvironment) -> Result<Configuration, LoadFailure> {
+    static func configuration(explicit: String?, environment: CommandEnvironment) -> Result<Configuration, LoadFailure>
+    {
         let path: String
         if let explicit {
             path = environment.absolute(explicit)
-            guard FileManager.default.fileExists(atPath: path) else { return .failure(LoadFailure(["\(explicit): no such configuration file"])) }
+            guard FileManager.default.fileExists(atPath: path) else {
+                return .failure(LoadFailure(["\(explicit): no such configuration file"]))
+            }
         } else {
             var directory = URL(fileURLWithPath: environment.workingDirectory)
             var found: String?
@@ -26,7 +29,9 @@ enum RuleLoading {
             guard let found else { return .success(Configuration()) }
             path = found
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(LoadFailure(["\(path): cannot read the file"])) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(LoadFailure(["\(path): cannot read the file"]))
+        }
         do throws(RuleLoadError) {
             return .success(try Configuration.load(yaml: String(decoding: data, as: UTF8.self), file: path))
         } catch {
@@ -49,9 +54,11 @@ enum RuleLoading {
         builtIn: String, configuration: Configuration, extra: [String], environment: CommandEnvironment
     ) -> Result<RuleSet, LoadFailure> {
         var directories = [builtIn]
-        for directory in configuration.ruleDirectories + extra.map(environment.absolute) where !directories.contains(directory) {
+        for directory in configuration.ruleDirectories + extra.map(environment.absolute)
+        where !directories.contains(directory) {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 return .failure(LoadFailure(["\(directory): no such rule folder"]))
             }
             directories.append(directory)

@@ -10,16 +10,12 @@ enum RulesCommand {
         arguments: [],
         options: [
             OptionSpec("--format", value: "F", help: "text (default) or json"),
-            OptionSpec("--config", value: "FILE", help: "Configuration file (default: the nearest .soaplint.yml)"),
-            OptionSpec("--rules", value: "DIR", help: "Another folder of rule files. Repeatable"),
+            Command.config,
+            Command.rules,
         ])
 
     static func run(_ arguments: [String], environment: CommandEnvironment) throws(UsageError) -> Int32 {
-        let parsed = try ParsedArguments.parse(arguments, specs: command.options + [Command.help])
-        if parsed.has("--help") {
-            environment.output.write(command.helpText)
-            return ExitCode.success
-        }
+        guard let parsed = try command.parse(arguments, environment: environment) else { return ExitCode.success }
         if !parsed.positionals.isEmpty { throw .tooManyArguments(parsed.positionals.joined(separator: " ")) }
         let format = parsed.value("--format") ?? "text"
         guard ["text", "json"].contains(format) else {
@@ -49,7 +45,8 @@ enum RulesCommand {
         let idWidth = (rules.map(\.0.id.count).max() ?? 0) + 2
         for (rule, enabled) in rules {
             let level = enabled ? rule.level.rawValue : "off"
-            environment.output.write(rule.id.padding(idWidth) + level.padding(9) + rule.kind.padding(20) + rule.summary + "\n")
+            environment.output.write(
+                rule.id.padding(idWidth) + level.padding(9) + rule.kind.padding(20) + rule.summary + "\n")
         }
         return ExitCode.success
     }

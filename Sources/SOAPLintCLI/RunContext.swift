@@ -31,6 +31,16 @@ struct RunContext {
         }
     }
 
+    /// The context, or nil after writing why it could not be loaded to standard error.
+    static func load(reporting environment: CommandEnvironment) -> RunContext? {
+        switch load(environment: environment) {
+        case .success(let context): return context
+        case .failure(let error):
+            environment.errorOutput.write("soaplint: \(error.message)\n")
+            return nil
+        }
+    }
+
     /// The notes of one input: a file path, or standard input named `stdinName`.
     func notes(of input: Input, environment: CommandEnvironment) -> Result<[Note], FileError> {
         do {

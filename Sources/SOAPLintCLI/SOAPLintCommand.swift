@@ -15,7 +15,8 @@ public enum SOAPLintCommand {
     public static let version = "0.1.0"
 
     private static let commands = [
-        LintCommand.command, RulesCommand.command, ExplainCommand.command, TestRulesCommand.command, InitCommand.command,
+        LintCommand.command, RulesCommand.command, ExplainCommand.command, TestRulesCommand.command,
+        InitCommand.command,
         DumpCommand.command,
     ]
 

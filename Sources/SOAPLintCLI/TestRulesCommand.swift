@@ -14,23 +14,23 @@ enum TestRulesCommand {
         usage: "soaplint test-rules [DIR] [options]",
         arguments: [("DIR", "A folder of rule files (default: the built-in rules)")],
         options: [
-            OptionSpec("--config", value: "FILE", help: "Configuration file (default: the nearest .soaplint.yml)")
+            Command.config
         ])
 
     static func run(_ arguments: [String], environment: CommandEnvironment) throws(UsageError) -> Int32 {
-        let parsed = try ParsedArguments.parse(arguments, specs: command.options + [Command.help])
-        if parsed.has("--help") {
-            environment.output.write(command.helpText)
-            return ExitCode.success
+        guard let parsed = try command.parse(arguments, environment: environment) else { return ExitCode.success }
+        if parsed.positionals.count > 1 {
+            throw .tooManyArguments(parsed.positionals.dropFirst().joined(separator: " "))
         }
-        if parsed.positionals.count > 1 { throw .tooManyArguments(parsed.positionals.dropFirst().joined(separator: " ")) }
         let directory = parsed.positionals.first
-        guard let loaded = LoadedRules.load(parsed, environment: environment, extra: directory.map { [$0] } ?? []) else {
+        guard let loaded = LoadedRules.load(parsed, environment: environment, extra: directory.map { [$0] } ?? [])
+        else {
             return ExitCode.failure
         }
         let folder = directory.map { URL(fileURLWithPath: environment.absolute($0)).standardizedFileURL.path }
         let rules = loaded.ruleSet.rules.filter { rule in
-            folder.map { URL(fileURLWithPath: rule.file).deletingLastPathComponent().standardizedFileURL.path == $0 } ?? true
+            folder.map { URL(fileURLWithPath: rule.file).deletingLastPathComponent().standardizedFileURL.path == $0 }
+                ?? true
         }
         let linter = Linter(ruleSet: loaded.ruleSet, configuration: Configuration()).makeSession()
         var passed = 0
@@ -38,17 +38,22 @@ enum TestRulesCommand {
         for rule in rules {
             var problems: [String] = []
             if rule.triggers.isEmpty && rule.passes.isEmpty { problems.append("has no examples") }
-            for (index, text) in rule.triggers.enumerated() where findings(of: rule, in: text, index: index, linter, loaded) == 0 {
+            for (index, text) in rule.triggers.enumerated()
+            where findings(of: rule, in: text, index: index, linter, loaded) == 0 {
                 problems.append("trigger \(index + 1) did not fire: \(firstLine(text))")
             }
             for (index, text) in rule.passes.enumerated() {
                 let count = findings(of: rule, in: text, index: index, linter, loaded)
-                if count != 0 { problems.append("pass \(index + 1) fired \(count == -1 ? "an error" : "\(count) time(s)"): \(firstLine(text))") }
+                if count != 0 {
+                    problems.append(
+                        "pass \(index + 1) fired \(count == -1 ? "an error" : "\(count) time(s)"): \(firstLine(text))")
+                }
             }
             if problems.isEmpty {
                 passed += 1
                 environment.output.write(
-                    "ok    \(rule.id) (\(TextReporter.count(rule.triggers.count, "trigger")), \(TextReporter.count(rule.passes.count, "pass"))\n")
+                    "ok    \(rule.id) (\(TextReporter.count(rule.triggers.count, "trigger")), \(TextReporter.count(rule.passes.count, "pass"))\n"
+                )
             } else {
                 failed += 1
                 environment.output.write("FAIL  \(rule.id) (\(rule.file))\n")

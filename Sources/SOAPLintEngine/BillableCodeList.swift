@@ -15,7 +15,9 @@ public struct BillableCodeList: Sendable {
         }
         var endings: [String: Set<String>] = [:]
         var count = 0
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: " ")
             guard parts.count >= 2, parts[0].count == 3 else {
@@ -60,8 +62,11 @@ public struct BillableCodeList: Sendable {
     /// A letter, a digit, a letter or digit, then optionally a dot and one to four letters or digits.
     static func isWellFormed(_ code: String) -> Bool {
         let scalars = Array(code.uppercased().unicodeScalars)
-        func alphanumeric(_ scalar: Unicode.Scalar) -> Bool { ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) }
-        guard scalars.count >= 3, ("A"..."Z").contains(scalars[0]), ("0"..."9").contains(scalars[1]), alphanumeric(scalars[2])
+        func alphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+            ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        guard scalars.count >= 3, ("A"..."Z").contains(scalars[0]), ("0"..."9").contains(scalars[1]),
+            alphanumeric(scalars[2])
         else { return false }
         var rest = scalars[3...]
         if rest.first == "." {

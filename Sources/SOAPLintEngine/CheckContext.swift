@@ -71,8 +71,10 @@ public final class CheckContext {
             while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
             guard next < bytes.count, index > 0, bytes[index - 1] != 0x0A else { continue }
             let first = bytes[next]
-            let startsBlock = first == 0x0A || first == 0x2D || first == 0x2A || first == 0x2B || first == 0x7C
-                || (first >= 0x30 && first <= 0x39 && next + 1 < bytes.count && (bytes[next + 1] == 0x2E || bytes[next + 1] == 0x29))
+            let startsBlock =
+                first == 0x0A || first == 0x2D || first == 0x2A || first == 0x2B || first == 0x7C
+                || (first >= 0x30 && first <= 0x39 && next + 1 < bytes.count
+                    && (bytes[next + 1] == 0x2E || bytes[next + 1] == 0x29))
             if !startsBlock { bytes[index] = 0x20 }
         }
         return String(decoding: bytes, as: UTF8.self)

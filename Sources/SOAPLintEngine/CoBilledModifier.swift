@@ -19,7 +19,9 @@ public struct CoBilledModifier: RuleKind {
     /// Modifiers that mark a distinct service.
     public var modifiers: [String]
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
         guard let node = fields.value("pairs"), let items = node.sequence, !items.isEmpty else {
             throw fields.error("'pairs' must list code pairs such as [\"97124\", \"97140\"]")
         }
@@ -37,7 +39,9 @@ public struct CoBilledModifier: RuleKind {
         var findings: [Finding] = []
         for (first, second) in pairs {
             let lines = services.filter { $0.code == first || $0.code == second }
-            guard lines.contains(where: { $0.code == first }), lines.contains(where: { $0.code == second }) else { continue }
+            guard lines.contains(where: { $0.code == first }), lines.contains(where: { $0.code == second }) else {
+                continue
+            }
             if lines.contains(where: { $0.modifiers.contains(where: modifiers.contains) }) { continue }
             let position = lines.last { $0.code == second }?.position ?? note.start
             findings.append(

@@ -22,9 +22,15 @@ public struct Conditional: RuleKind {
     /// What satisfies it.
     public var requirement: PatternGroup
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
-        guard let condition = try registry.group("if", of: fields) else { throw fields.error("the key 'if' is required") }
-        guard let requirement = try registry.group("then", of: fields) else { throw fields.error("the key 'then' is required") }
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
+        guard let condition = try registry.group("if", of: fields) else {
+            throw fields.error("the key 'if' is required")
+        }
+        guard let requirement = try registry.group("then", of: fields) else {
+            throw fields.error("the key 'then' is required")
+        }
         self.condition = condition
         self.requirement = requirement
     }

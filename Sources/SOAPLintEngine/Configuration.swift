@@ -76,7 +76,9 @@ public struct Configuration: Sendable {
             configuration.rules = try ruleSettings(node, file: file)
         }
         if let node = fields.value("overrides"), !node.isNull {
-            guard let items = node.sequence else { throw fields.error(node, "'overrides' must be a list of {files, rules}") }
+            guard let items = node.sequence else {
+                throw fields.error(node, "'overrides' must be a list of {files, rules}")
+            }
             for item in items {
                 let override = try RuleFields(item, file: file)
                 try override.checkKeys(["files", "rules"])
@@ -94,10 +96,13 @@ public struct Configuration: Sendable {
             }
         }
         if let node = fields.value("licence-scopes"), !node.isNull {
-            guard let pairs = node.mapping else { throw fields.error(node, "'licence-scopes' must map credentials to codes") }
+            guard let pairs = node.mapping else {
+                throw fields.error(node, "'licence-scopes' must map credentials to codes")
+            }
             for pair in pairs {
                 let credential = (pair.key.scalar ?? "").uppercased()
-                configuration.licenceScopes[credential] = try RuleFields.strings(pair.value, key: credential, file: file)
+                configuration.licenceScopes[credential] = try RuleFields.strings(
+                    pair.value, key: credential, file: file)
             }
         }
         if let method = try fields.choice("unit-method", UnitMethod.allCases.map(\.rawValue)) {
@@ -126,7 +131,9 @@ public struct Configuration: Sendable {
                     guard let level = Level(rawValue: text) else {
                         throw RuleLoadError(
                             file: file, line: pair.value.mark.line, column: pair.value.mark.column,
-                            message: "unknown setting '\(text)' for rule '\(id)'; expected one of \(choices.map { "'\($0)'" }.joined(separator: ", "))")
+                            message:
+                                "unknown setting '\(text)' for rule '\(id)'; expected one of \(choices.map { "'\($0)'" }.joined(separator: ", "))"
+                        )
                     }
                     setting.level = level
                 }
@@ -134,7 +141,8 @@ public struct Configuration: Sendable {
                 let inner = try RuleFields(pair.value, file: file)
                 try inner.checkKeys(["enabled", "level"])
                 setting.enabled = try inner.bool("enabled") ?? true
-                setting.level = try inner.choice("level", Level.allCases.reversed().map(\.rawValue)).flatMap(Level.init(rawValue:))
+                setting.level = try inner.choice("level", Level.allCases.reversed().map(\.rawValue)).flatMap(
+                    Level.init(rawValue:))
             }
             result[id] = setting
         }

@@ -47,18 +47,23 @@ public struct ContextClassifier {
             if Self.isWordByte(byte) || (byte == 0x27 && !current.isEmpty) || (byte == 0x2F && !current.isEmpty) {
                 if current.isEmpty { start = index }
                 current.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99, !current.isEmpty {
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99,
+                !current.isEmpty
+            {
                 current.append(0x27)  // ’ as '
                 index += 2
             } else {
                 flush(index)
                 switch byte {
                 case 0x3B, 0x21, 0x3F, 0x7C: pendingBreak = true  // ; ! ? |
-                case 0x2E where next == 0x20 || next == 0x0A || next == 0x09 || index + 1 == bytes.count: pendingBreak = true
+                case 0x2E where next == 0x20 || next == 0x0A || next == 0x09 || index + 1 == bytes.count:
+                    pendingBreak = true
                 case 0x0A:
                     var look = index + 1
                     while look < bytes.count, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
-                    if look >= bytes.count || [0x2D, 0x2A, 0x2B, 0x7C, 0x0A].contains(bytes[look]) { pendingBreak = true }
+                    if look >= bytes.count || [0x2D, 0x2A, 0x2B, 0x7C, 0x0A].contains(bytes[look]) {
+                        pendingBreak = true
+                    }
                 default: break
                 }
             }
@@ -73,7 +78,8 @@ public struct ContextClassifier {
         var result: [String] = []
         var current = ""
         for scalar in phrase.lowercased().unicodeScalars {
-            if scalar.isASCII, isWordByte(UInt8(scalar.value)) || ((scalar == "'" || scalar == "/") && !current.isEmpty) {
+            if scalar.isASCII, isWordByte(UInt8(scalar.value)) || ((scalar == "'" || scalar == "/") && !current.isEmpty)
+            {
                 current.unicodeScalars.append(scalar)
             } else if scalar == "\u{2019}", !current.isEmpty {
                 current += "'"
@@ -87,7 +93,8 @@ public struct ContextClassifier {
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte >= 0x80
     }
 
     /// The verdict for the match over UTF-8 bytes `range`.
@@ -108,7 +115,8 @@ public struct ContextClassifier {
         let before = beforeStart..<min(first, words.count)
         let after = afterMatch..<min(clauseEnd, afterMatch + rules.window)
         verdict.negated = occurs(rules.negationBefore, in: before) || occurs(rules.negationAfter, in: after)
-        verdict.hypothetical = occurs(rules.hypotheticalBefore, in: before) || occurs(rules.hypotheticalAfter, in: after)
+        verdict.hypothetical =
+            occurs(rules.hypotheticalBefore, in: before) || occurs(rules.hypotheticalAfter, in: after)
         verdict.exempt = occurs(rules.exemptions, in: clauseStart..<clauseEnd)
         return verdict
     }

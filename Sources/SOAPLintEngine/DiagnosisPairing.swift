@@ -19,9 +19,10 @@ public struct DiagnosisPairing: RuleKind {
     /// Diagnosis prefixes that never do.
     public var unsupported: [String]
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
-        guard let codes = try fields.strings("codes"), !codes.isEmpty else { throw fields.error("'codes' must list CPT codes") }
-        self.codes = codes
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
+        codes = try fields.requiredStrings("codes", "'codes' must list CPT codes")
         supported = (try fields.strings("supported") ?? []).map(Self.key)
         unsupported = (try fields.strings("unsupported") ?? []).map(Self.key)
         guard !supported.isEmpty || !unsupported.isEmpty else {

@@ -19,7 +19,9 @@ public struct DiagnosisValidity: RuleKind {
     /// Lists already read, by path: several rule files may share one.
     private static let cache = Mutex<[String: BillableCodeList]>([:])
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
         let name = try fields.requiredString("codes-file")
         let path = name.hasPrefix("/") ? name : environment.directory + "/" + name
         if let cached = Self.cache.withLock({ $0[path] }) {
@@ -29,7 +31,9 @@ public struct DiagnosisValidity: RuleKind {
         do {
             codes = try BillableCodeList(contentsOf: path)
         } catch {
-            if error.line == nil { throw fields.error(fields.value("codes-file")!, "cannot read the code list '\(name)'") }
+            if error.line == nil {
+                throw fields.error(fields.value("codes-file")!, "cannot read the code list '\(name)'")
+            }
             throw error
         }
         let loaded = codes
@@ -42,10 +46,14 @@ public struct DiagnosisValidity: RuleKind {
             switch codes.status(of: diagnosis.code) {
             case .billable: return nil
             case .malformed: reason = "is not a well-formed ICD-10-CM code"
-            case .header(let below): reason = "is a header, not a billable code; use a more specific code such as \(below.joined(separator: ", "))"
+            case .header(let below):
+                reason =
+                    "is a header, not a billable code; use a more specific code such as \(below.joined(separator: ", "))"
             case .unknown: reason = "is not on the ICD-10-CM list of billable codes"
             }
-            return rule.finding(["code": diagnosis.code, "reason": reason], at: diagnosis.position ?? note.start, section: nil, note: note)
+            return rule.finding(
+                ["code": diagnosis.code, "reason": reason], at: diagnosis.position ?? note.start, section: nil,
+                note: note)
         }
     }
 

@@ -18,8 +18,12 @@ public struct Existence: RuleKind {
     /// Whether negated, hypothetical and exempt matches are skipped.
     public var usesContext: Bool
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
-        guard let patterns = try registry.group("patterns", of: fields) else { throw fields.error("the key 'patterns' is required") }
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
+        guard let patterns = try registry.group("patterns", of: fields) else {
+            throw fields.error("the key 'patterns' is required")
+        }
         self.patterns = patterns
         usesContext = try fields.bool("context") ?? true
     }

@@ -15,7 +15,9 @@ public struct LicenceScope: RuleKind {
     /// Codes by credential, upper-cased.
     public var scopes: [String: [String]]
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
         guard let node = fields.value("scopes"), let pairs = node.mapping else {
             throw fields.error("'scopes' must map credentials to the codes they may bill")
         }
@@ -32,7 +34,9 @@ public struct LicenceScope: RuleKind {
         let merged = scopes.merging(context.configuration.licenceScopes) { $1 }
         guard let allowed = merged[credential] else { return [] }
         return note.visit.services.filter { !allowed.contains($0.code) }.map { service in
-            rule.finding(["code": service.code, "credential": credential], at: service.position ?? note.start, section: nil, note: note)
+            rule.finding(
+                ["code": service.code, "credential": credential], at: service.position ?? note.start, section: nil,
+                note: note)
         }
     }
 }

@@ -34,7 +34,8 @@ public struct PatternRegistry {
     }
 
     /// Registers the patterns of `node`.
-    public mutating func group(_ node: YAMLNode, key: String, fields: RuleFields) throws(RuleLoadError) -> PatternGroup {
+    public mutating func group(_ node: YAMLNode, key: String, fields: RuleFields) throws(RuleLoadError) -> PatternGroup
+    {
         var indices = Set<Int>()
         try collect(node, key: key, fields: fields, into: &indices, depth: 0)
         if indices.isEmpty { throw fields.error(node, "'\(key)' must list at least one pattern") }
@@ -54,23 +55,30 @@ public struct PatternRegistry {
                 guard let set = namedSets[name] else {
                     let known = namedSets.keys.sorted()
                     let suggestion = RuleFields.closest(name, known).map { " (did you mean '@\($0)'?)" } ?? ""
-                    throw fields.error(node, "unknown pattern set '@\(name)'\(suggestion); patterns.yml defines \(known.map { "'@\($0)'" }.joined(separator: ", "))")
+                    throw fields.error(
+                        node,
+                        "unknown pattern set '@\(name)'\(suggestion); patterns.yml defines \(known.map { "'@\($0)'" }.joined(separator: ", "))"
+                    )
                 }
                 guard depth < 8 else { throw fields.error(node, "pattern sets refer to each other in a loop") }
                 for item in set { try collect(item, key: key, fields: fields, into: &indices, depth: depth + 1) }
                 return
             }
             guard !text.trimmingWhitespace().isEmpty else { throw fields.error(node, "a pattern cannot be empty") }
-            indices.insert(add(Pattern(text, isPhrase: !Pattern.looksLikeRegularExpression(text)), at: node, file: fields.file))
+            indices.insert(
+                add(Pattern(text, isPhrase: !Pattern.looksLikeRegularExpression(text)), at: node, file: fields.file))
             return
         }
-        if let mapping = node.mapping, mapping.count == 1, let kind = mapping[0].key.scalar, let text = mapping[0].value.scalar,
+        if let mapping = node.mapping, mapping.count == 1, let kind = mapping[0].key.scalar,
+            let text = mapping[0].value.scalar,
             kind == "regex" || kind == "phrase"
         {
             indices.insert(add(Pattern(text, isPhrase: kind == "phrase"), at: mapping[0].value, file: fields.file))
             return
         }
-        throw fields.error(node, "expected a phrase, a regular expression, '@set' or {regex: ...} in '\(key)', found \(node.shapeName)")
+        throw fields.error(
+            node, "expected a phrase, a regular expression, '@set' or {regex: ...} in '\(key)', found \(node.shapeName)"
+        )
     }
 
     private mutating func add(_ pattern: Pattern, at node: YAMLNode, file: String) -> Int {

@@ -21,19 +21,23 @@ public struct PayerModifier: RuleKind {
     /// The codes it is required on.
     public var codes: [String]
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
         payers = (try fields.strings("payers") ?? []).map { $0.lowercased() }
         profile = try fields.string("profile")
         modifier = try fields.requiredString("modifier").uppercased()
-        guard let codes = try fields.strings("codes"), !codes.isEmpty else { throw fields.error("'codes' must list CPT codes") }
-        self.codes = codes
+        codes = try fields.requiredStrings("codes", "'codes' must list CPT codes")
     }
 
     public func check(_ note: Note, rule: Rule, context: CheckContext) -> [Finding] {
         let payerList = profile.flatMap { context.configuration.payerProfiles[$0] } ?? payers
         guard let payer = note.visit.payer, payerList.contains(payer) else { return [] }
-        return note.visit.services.filter { codes.contains($0.code) && !$0.modifiers.contains(modifier) }.map { service in
-            rule.finding(["code": service.code, "modifier": modifier], at: service.position ?? note.start, section: nil, note: note)
+        return note.visit.services.filter { codes.contains($0.code) && !$0.modifiers.contains(modifier) }.map {
+            service in
+            rule.finding(
+                ["code": service.code, "modifier": modifier], at: service.position ?? note.start, section: nil,
+                note: note)
         }
     }
 }

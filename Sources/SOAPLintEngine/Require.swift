@@ -23,7 +23,9 @@ public struct Require: RuleKind {
     /// CPT codes of which one must be billed for the rule to apply; nil: always.
     public var whenBilled: [String]?
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
         var groups: [(String, PatternGroup)] = []
         if let patterns = try registry.group("patterns", of: fields) { groups.append(("patterns", patterns)) }
         if let node = fields.value("all-of") {
@@ -44,12 +46,16 @@ public struct Require: RuleKind {
         if let whenBilled, !context.bills(any: whenBilled) { return [] }
         let sections = rule.sections(of: note)
         if rule.scope != nil, sections.allSatisfy(\.isEmpty) { return [] }
-        let missing = groups.filter { group in !context.matches(group.patterns, for: rule).contains(where: \.isAffirmed) }
+        let missing = groups.filter { group in !context.matches(group.patterns, for: rule).contains(where: \.isAffirmed)
+        }
         guard !missing.isEmpty else { return [] }
         let position = sections.first?.range?.start ?? note.start
         return [
             rule.finding(
-                ["missing": missing.map(\.name).joined(separator: " and "), "section": sections.first?.kind.displayName ?? "note"],
+                [
+                    "missing": missing.map(\.name).joined(separator: " and "),
+                    "section": sections.first?.kind.displayName ?? "note",
+                ],
                 at: position, section: rule.scope == nil ? nil : sections.first?.kind, note: note)
         ]
     }

@@ -34,8 +34,12 @@ public struct RequiredFields: RuleKind {
     /// Codes of which one must be billed (`["any"]` for any service); nil: always.
     public var whenBilled: [String]?
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
-        guard let names = try fields.strings("fields"), !names.isEmpty else { throw fields.error("'fields' must list visit fields") }
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
+        guard let names = try fields.strings("fields"), !names.isEmpty else {
+            throw fields.error("'fields' must list visit fields")
+        }
         let valid = Self.fieldNames.map(\.0)
         for name in names where !valid.contains(name) {
             throw fields.error(

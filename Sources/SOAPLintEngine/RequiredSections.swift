@@ -20,7 +20,9 @@ public struct RequiredSections: RuleKind {
     /// The template for an empty section.
     public var emptyMessage: String
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
         let names = try fields.strings("sections") ?? SectionKind.soap.map(\.rawValue)
         let valid = SectionKind.soap.map(\.rawValue)
         var sections: [SectionKind] = []
@@ -43,11 +45,13 @@ public struct RequiredSections: RuleKind {
             let present = note.sections(covering: kind)
             let values = ["section": kind.displayName]
             if present.isEmpty {
-                findings.append(rule.finding(values, at: missingPosition(of: kind, in: note), section: kind, note: note))
+                findings.append(
+                    rule.finding(values, at: missingPosition(of: kind, in: note), section: kind, note: note))
             } else if present.allSatisfy(\.isEmpty) {
                 var empty = rule
                 empty.message = emptyMessage
-                findings.append(empty.finding(values, at: present[0].range?.start ?? note.start, section: kind, note: note))
+                findings.append(
+                    empty.finding(values, at: present[0].range?.start ?? note.start, section: kind, note: note))
             }
         }
         return findings

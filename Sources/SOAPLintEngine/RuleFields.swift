@@ -43,7 +43,9 @@ public struct RuleFields {
             guard known.contains(key) else {
                 let suggestion = Self.closest(key, known).map { " (did you mean '\($0)'?)" } ?? ""
                 throw error(
-                    pair.key, "unknown key '\(key)'\(suggestion); expected one of \(known.map { "'\($0)'" }.joined(separator: ", "))")
+                    pair.key,
+                    "unknown key '\(key)'\(suggestion); expected one of \(known.map { "'\($0)'" }.joined(separator: ", "))"
+                )
             }
             guard seen.insert(key).inserted else { throw error(pair.key, "the key '\(key)' is written twice") }
         }
@@ -88,6 +90,12 @@ public struct RuleFields {
         return result
     }
 
+    /// A list of texts that must be present and not empty; `problem` says what it must list.
+    public func requiredStrings(_ key: String, _ problem: String) throws(RuleLoadError) -> [String] {
+        guard let values = try strings(key), !values.isEmpty else { throw error(problem) }
+        return values
+    }
+
     /// A whole number; nil when absent.
     public func integer(_ key: String) throws(RuleLoadError) -> Int? {
         guard let node = value(key), !node.isNull else { return nil }
@@ -111,31 +119,16 @@ public struct RuleFields {
         guard choices.contains(text) else {
             let node = value(key)!
             let suggestion = Self.closest(text, choices).map { " (did you mean '\($0)'?)" } ?? ""
-            throw error(node, "unknown \(key) '\(text)'\(suggestion); expected one of \(choices.map { "'\($0)'" }.joined(separator: ", "))")
+            throw error(
+                node,
+                "unknown \(key) '\(text)'\(suggestion); expected one of \(choices.map { "'\($0)'" }.joined(separator: ", "))"
+            )
         }
         return text
     }
 
-    /// The closest of `candidates` to `word` within a small edit distance.
+    /// The closest of `candidates` to `word`, for "did you mean".
     static func closest(_ word: String, _ candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-        if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) { return best.0 }
-        guard word.count >= 3 else { return nil }
-        return candidates.first { $0.lowercased().hasPrefix(word.lowercased()) }
-    }
-
-    private static func distance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs)
-        let b = Array(rhs)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggestion.closest(to: word, among: candidates)
     }
 }

@@ -14,13 +14,15 @@ enum RuleFile {
         let fields = try RuleFields(root, file: file)
         let kindNames = RuleKinds.all.map { $0.name }
         guard let kindName = try fields.string("kind") else {
-            throw fields.error("the key 'kind' is required; expected one of \(kindNames.map { "'\($0)'" }.joined(separator: ", "))")
+            throw fields.error(
+                "the key 'kind' is required; expected one of \(kindNames.map { "'\($0)'" }.joined(separator: ", "))")
         }
         guard let kind = RuleKinds.named(kindName) else {
             let suggestion = RuleFields.closest(kindName, kindNames).map { " (did you mean '\($0)'?)" } ?? ""
             throw fields.error(
                 fields.value("kind")!,
-                "unknown kind '\(kindName)'\(suggestion); expected one of \(kindNames.map { "'\($0)'" }.joined(separator: ", "))")
+                "unknown kind '\(kindName)'\(suggestion); expected one of \(kindNames.map { "'\($0)'" }.joined(separator: ", "))"
+            )
         }
         try fields.checkKeys(RuleSet.commonKeys + kind.keys)
 
@@ -34,7 +36,9 @@ enum RuleFile {
             throw fields.error(fields.value("id")!, "a rule id is kebab-case: lower-case letters, digits and hyphens")
         }
         let levelNames = Level.allCases.reversed().map(\.rawValue)
-        guard let levelName = try fields.choice("level", levelNames) else { throw fields.error("the key 'level' is required") }
+        guard let levelName = try fields.choice("level", levelNames) else {
+            throw fields.error("the key 'level' is required")
+        }
         let message = try fields.requiredString("message")
         var scope: [SectionKind]?
         if let names = try fields.strings("scope") {
@@ -45,7 +49,8 @@ enum RuleFile {
                     let suggestion = RuleFields.closest(name, valid).map { " (did you mean '\($0)'?)" } ?? ""
                     throw fields.error(
                         fields.value("scope")!,
-                        "unknown scope '\(name)'\(suggestion); expected one of \(valid.map { "'\($0)'" }.joined(separator: ", "))")
+                        "unknown scope '\(name)'\(suggestion); expected one of \(valid.map { "'\($0)'" }.joined(separator: ", "))"
+                    )
                 }
                 scope?.append(kind)
             }
@@ -59,10 +64,13 @@ enum RuleFile {
             passes = try examples.strings("passes") ?? []
         }
         let directory = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let check = try kind.init(fields: fields, registry: &registry, environment: RuleLoadEnvironment(directory: directory.isEmpty ? "." : directory))
+        let check = try kind.init(
+            fields: fields, registry: &registry,
+            environment: RuleLoadEnvironment(directory: directory.isEmpty ? "." : directory))
         return Rule(
             id: id, kind: kindName, level: Level(rawValue: levelName)!, message: message, scope: scope,
-            description: try fields.string("description") ?? message, link: try fields.string("link"), triggers: triggers,
+            description: try fields.string("description") ?? message, link: try fields.string("link"),
+            triggers: triggers,
             passes: passes, file: file, check: check)
     }
 }

@@ -30,8 +30,12 @@ public struct RuleSet: Sendable {
         var context = ContextRules.none
         for directory in directories {
             do throws(RuleLoadError) {
-                if let text = try read(directory + "/patterns.yml") { try loadPatternSets(text, file: directory + "/patterns.yml", into: &registry) }
-                if let text = try read(directory + "/context.yml") { context = try ContextRules.load(yaml: text, file: directory + "/context.yml") }
+                if let text = try read(directory + "/patterns.yml") {
+                    try loadPatternSets(text, file: directory + "/patterns.yml", into: &registry)
+                }
+                if let text = try read(directory + "/context.yml") {
+                    context = try ContextRules.load(yaml: text, file: directory + "/context.yml")
+                }
             } catch {
                 errors.append(error)
             }
@@ -45,7 +49,8 @@ public struct RuleSet: Sendable {
                     ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml")) && !reservedFiles.contains($0) && !$0.hasPrefix(".")
                 }.sorted()
             } catch {
-                errors.append(RuleLoadError(file: directory, line: nil, column: nil, message: "cannot read the rule folder"))
+                errors.append(
+                    RuleLoadError(file: directory, line: nil, column: nil, message: "cannot read the rule folder"))
                 continue
             }
             for name in names {
@@ -54,7 +59,9 @@ public struct RuleSet: Sendable {
                     guard let text = try read(path) else { continue }
                     let rule = try RuleFile.load(yaml: text, file: path, registry: &registry)
                     if let earlier = seen[rule.id] {
-                        throw RuleLoadError(file: path, line: 1, column: 1, message: "the rule '\(rule.id)' is already defined in \(earlier)")
+                        throw RuleLoadError(
+                            file: path, line: 1, column: 1,
+                            message: "the rule '\(rule.id)' is already defined in \(earlier)")
                     }
                     seen[rule.id] = path
                     rules.append(rule)
@@ -72,7 +79,8 @@ public struct RuleSet: Sendable {
             errors.append(
                 RuleLoadError(
                     file: origin.file, line: origin.line, column: origin.column,
-                    message: "invalid regular expression '\(registry.patterns[error.index].source)'\(at): \(error.message)"))
+                    message:
+                        "invalid regular expression '\(registry.patterns[error.index].source)'\(at): \(error.message)"))
             return .failure(RuleLoadErrors(errors: errors.sorted()))
         }
         guard errors.isEmpty else { return .failure(RuleLoadErrors(errors: errors.sorted())) }
@@ -92,7 +100,9 @@ public struct RuleSet: Sendable {
     }
 
     /// `name: [patterns]` pairs, usable as `@name` in rule files.
-    static func loadPatternSets(_ text: String, file: String, into registry: inout PatternRegistry) throws(RuleLoadError) {
+    static func loadPatternSets(_ text: String, file: String, into registry: inout PatternRegistry)
+        throws(RuleLoadError)
+    {
         let root: YAMLNode?
         do {
             root = try YAMLParser.parse(text)

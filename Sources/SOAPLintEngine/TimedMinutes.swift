@@ -13,9 +13,10 @@ public struct TimedMinutes: RuleKind {
     /// The timed codes.
     public var codes: [String]
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
-        guard let codes = try fields.strings("codes"), !codes.isEmpty else { throw fields.error("'codes' must list the timed CPT codes") }
-        self.codes = codes
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
+        codes = try fields.requiredStrings("codes", "'codes' must list the timed CPT codes")
     }
 
     public func check(_ note: Note, rule: Rule, context: CheckContext) -> [Finding] {

@@ -19,10 +19,13 @@ public struct TimedUnits: RuleKind {
     /// The method when the configuration names none.
     public var method: UnitMethod
 
-    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment) throws(RuleLoadError) {
-        guard let codes = try fields.strings("codes"), !codes.isEmpty else { throw fields.error("'codes' must list the timed CPT codes") }
-        self.codes = codes
-        method = try fields.choice("method", UnitMethod.allCases.map(\.rawValue)).flatMap(UnitMethod.init(rawValue:)) ?? .totalTime
+    public init(fields: RuleFields, registry: inout PatternRegistry, environment: RuleLoadEnvironment)
+        throws(RuleLoadError)
+    {
+        codes = try fields.requiredStrings("codes", "'codes' must list the timed CPT codes")
+        method =
+            try fields.choice("method", UnitMethod.allCases.map(\.rawValue)).flatMap(UnitMethod.init(rawValue:))
+            ?? .totalTime
     }
 
     public func check(_ note: Note, rule: Rule, context: CheckContext) -> [Finding] {
@@ -31,14 +34,17 @@ public struct TimedUnits: RuleKind {
         let minutes = timed.map { $0.minutes ?? 0 }
         let method = context.configuration.unitMethod ?? method
         let expected =
-            method == .totalTime ? EightMinuteRule.totalTimeUnits(minutes: minutes) : EightMinuteRule.perCodeUnits(minutes: minutes)
+            method == .totalTime
+            ? EightMinuteRule.totalTimeUnits(minutes: minutes) : EightMinuteRule.perCodeUnits(minutes: minutes)
         var findings: [Finding] = []
         for (index, service) in timed.enumerated() where service.units != expected[index] {
             findings.append(
                 rule.finding(
                     [
-                        "code": service.code, "units": Self.units(service.units ?? 0), "expected": Self.units(expected[index]),
-                        "minutes": String(minutes[index]), "total": String(minutes.reduce(0, +)), "method": method.rawValue,
+                        "code": service.code, "units": Self.units(service.units ?? 0),
+                        "expected": Self.units(expected[index]),
+                        "minutes": String(minutes[index]), "total": String(minutes.reduce(0, +)),
+                        "method": method.rawValue,
                     ], at: service.position ?? note.start, section: nil, note: note))
         }
         return findings

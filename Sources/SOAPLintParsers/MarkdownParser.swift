@@ -15,13 +15,9 @@ enum MarkdownParser {
         let roles = MarkdownBlocks.roles(of: lines)
 
         var assembler = NoteAssembler(vocabulary: vocabulary)
-        var suppressions: [Suppression] = []
         for (index, line) in lines.enumerated() where index >= skipped {
             let number = index + 1
-            if let (suppression, wholeLine) = SuppressionScanner.suppression(in: line, number: number) {
-                suppressions.append(suppression)
-                if wholeLine { continue }
-            }
+            if assembler.takeSuppression(line, line: number) { continue }
             switch roles[index] {
             case .body:
                 assembler.addBody(line, line: number)
@@ -38,12 +34,7 @@ enum MarkdownParser {
                 continue
             }
         }
-        var visit = frontMatter?.visit ?? Visit()
-        let sections = assembler.finish()
-        VisitReader.fill(&visit, from: assembler, vocabulary: vocabulary)
-        var note = Note(file: file, index: 0, id: frontMatter?.id, sections: sections, visit: visit)
-        note.suppressions = suppressions
-        return note
+        return assembler.note(file: file, frontMatter: frontMatter)
     }
 
     private static func leadingSpaceCount(_ line: String) -> Int {

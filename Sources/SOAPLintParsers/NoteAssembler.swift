@@ -20,12 +20,24 @@ struct NoteAssembler {
     private(set) var sections: [Section] = []
     private(set) var fieldLines: [(field: VisitField, value: String, origin: SourcePosition)] = []
     private(set) var billingLines: [(text: String, origin: SourcePosition)] = []
+    /// `soaplint-disable` / `enable` / `disable-next-line` comments seen so far.
+    private(set) var suppressions: [Suppression] = []
     private var open: OpenSection?
     /// Set after a label with nothing after it, so a `=====` or `-----` underline below it is skipped.
     private var underlineMayFollow = false
 
     init(vocabulary: SectionVocabulary) {
         self.vocabulary = vocabulary
+    }
+
+    /// Records a suppression comment in `text`; true when the comment is all the line holds, so
+    /// the line is no section text.
+    mutating func takeSuppression(_ text: String, line: Int) -> Bool {
+        guard let (suppression, wholeLine) = SuppressionScanner.suppression(in: text, number: line) else {
+            return false
+        }
+        suppressions.append(suppression)
+        return wholeLine
     }
 
     /// A line that may start with a label (`S:`, `**Objective:**`, `Dx: M54.2`); `line` is the
@@ -98,6 +110,17 @@ struct NoteAssembler {
     mutating func addBody(_ text: String, line: Int, column: Int = 1) {
         underlineMayFollow = false
         append(text, origin: SourcePosition(line: line, column: column))
+    }
+
+    /// The finished note of a Markdown or text file: its sections, and its visit from the front
+    /// matter, filled in from labelled and billing lines.
+    mutating func note(file: String, frontMatter: FrontMatter?) -> Note {
+        var visit = frontMatter?.visit ?? Visit()
+        let sections = finish()
+        VisitReader.fill(&visit, from: self, vocabulary: vocabulary)
+        var note = Note(file: file, index: 0, id: frontMatter?.id, sections: sections, visit: visit)
+        note.suppressions = suppressions
+        return note
     }
 
     /// Closes the last section and returns all sections in source order.

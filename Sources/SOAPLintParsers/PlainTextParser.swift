@@ -9,19 +9,10 @@ enum PlainTextParser {
         let frontMatter = try FrontMatter.read(source.lines, file: file, vocabulary: vocabulary)
         let skipped = frontMatter?.lineCount ?? 0
         var assembler = NoteAssembler(vocabulary: vocabulary)
-        var suppressions: [Suppression] = []
         for (index, line) in source.lines.enumerated() where index >= skipped {
-            if let (suppression, wholeLine) = SuppressionScanner.suppression(in: line, number: index + 1) {
-                suppressions.append(suppression)
-                if wholeLine { continue }
-            }
+            if assembler.takeSuppression(line, line: index + 1) { continue }
             assembler.addCandidate(line, line: index + 1)
         }
-        var visit = frontMatter?.visit ?? Visit()
-        let sections = assembler.finish()
-        VisitReader.fill(&visit, from: assembler, vocabulary: vocabulary)
-        var note = Note(file: file, index: 0, id: frontMatter?.id, sections: sections, visit: visit)
-        note.suppressions = suppressions
-        return note
+        return assembler.note(file: file, frontMatter: frontMatter)
     }
 }

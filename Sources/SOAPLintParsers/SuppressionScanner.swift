@@ -12,7 +12,8 @@ enum SuppressionScanner {
         guard let directive = words.first, directive.hasPrefix("soaplint-"),
             let action = Suppression.Action(rawValue: String(directive.dropFirst("soaplint-".count)))
         else { return nil }
-        let whole = line[..<open.lowerBound].trimmingWhitespace().isEmpty
+        let whole =
+            line[..<open.lowerBound].trimmingWhitespace().isEmpty
             && line[close.upperBound...].trimmingWhitespace().isEmpty
         return (Suppression(action: action, rules: words.dropFirst().map(String.init), line: number), whole)
     }

@@ -110,4 +110,3 @@ public struct PatternError: Error, Hashable, Sendable {
         self.message = message
     }
 }
-

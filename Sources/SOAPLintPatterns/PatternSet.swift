@@ -23,7 +23,8 @@ public final class PatternSet: @unchecked Sendable {
         for (index, pattern) in patterns.enumerated() {
             let expression = try RegularExpression(pattern.expression, index: index)
             if expression.matchesEmptyText {
-                throw PatternError(index: index, offset: nil, message: "the pattern matches empty text, so it would match everywhere")
+                throw PatternError(
+                    index: index, offset: nil, message: "the pattern matches empty text, so it would match everywhere")
             }
             expressions.append(pattern.expression)
             compiled.append(expression)
@@ -65,7 +66,9 @@ public final class PatternSet: @unchecked Sendable {
     /// Scanning state for one thread.
     public func makeScanner() -> PatternScanner { PatternScanner(self) }
 
-    fileprivate func vectorscanScanner() -> VectorscanDatabase.Scanner? { database.flatMap(VectorscanDatabase.Scanner.init) }
+    fileprivate func vectorscanScanner() -> VectorscanDatabase.Scanner? {
+        database.flatMap(VectorscanDatabase.Scanner.init)
+    }
     fileprivate var fallbackExpressions: [(index: Int, expression: RegularExpression)] { fallback }
 
     /// FNV-1a over the Vectorscan version, the flags and every expression.
@@ -103,7 +106,9 @@ public final class PatternSet: @unchecked Sendable {
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let header = Array((fallback.map(String.init).joined(separator: ",") + "\n").utf8)
         let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(cacheMagic + header + serialized)) else { return }
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(cacheMagic + header + serialized)) else {
+            return
+        }
         if rename(temporary, path) != 0 { unlink(temporary) }
     }
 }
@@ -134,7 +139,8 @@ public final class PatternScanner {
         for position in matchers.indices {
             do {
                 for range in try matchers[position].matcher.allMatches(in: &bytes) {
-                    raw.append(PatternMatch(pattern: matchers[position].index, start: range.lowerBound, end: range.upperBound))
+                    raw.append(
+                        PatternMatch(pattern: matchers[position].index, start: range.lowerBound, end: range.upperBound))
                 }
             } catch {
                 exceeded.append(matchers[position].index)

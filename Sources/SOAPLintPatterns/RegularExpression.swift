@@ -61,9 +61,13 @@ public final class RegularExpression: @unchecked Sendable {
 
         /// The first match at or after byte `offset` of `text`, as a byte range; nil when none.
         /// Throws `MatchLimitExceeded` when the pattern backtracks past `matchLimit`.
-        public mutating func firstMatch(in text: inout [UInt8], from offset: Int) throws(MatchLimitExceeded) -> Range<Int>? {
+        public mutating func firstMatch(in text: inout [UInt8], from offset: Int) throws(MatchLimitExceeded) -> Range<
+            Int
+        >? {
             let result = text.withUnsafeBufferPointer { buffer in
-                pcre2_match_8(expression.code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1), buffer.count, offset, 0, data, context)
+                pcre2_match_8(
+                    expression.code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1), buffer.count, offset, 0, data,
+                    context)
             }
             if result == PCRE2_ERROR_MATCHLIMIT || result == PCRE2_ERROR_JIT_STACKLIMIT { throw MatchLimitExceeded() }
             guard result > 0, let vector = pcre2_get_ovector_pointer_8(data) else { return nil }

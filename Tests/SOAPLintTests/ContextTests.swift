@@ -44,13 +44,19 @@ struct ContextTests {
 
     @Test("relaxation language in preparation for an active intervention is exempt")
     func exemption() throws {
-        #expect(try Fixtures.findings("relaxation-only", "## Plan\nRelaxing strokes in preparation for joint mobilization.\n").isEmpty)
-        #expect(try Fixtures.findings("relaxation-only", "## Plan\nRelaxing strokes. Then joint mobilization.\n").count == 1)
+        #expect(
+            try Fixtures.findings(
+                "relaxation-only", "## Plan\nRelaxing strokes in preparation for joint mobilization.\n"
+            ).isEmpty)
+        #expect(
+            try Fixtures.findings("relaxation-only", "## Plan\nRelaxing strokes. Then joint mobilization.\n").count == 1
+        )
     }
 
     @Test("a phrase wrapped across two lines still matches, and keeps its position")
     func wrapped() throws {
-        let findings = try Fixtures.findings("relaxation-only", "## Assessment\nClient said she felt\nrelaxed and enjoyed the\nsession.\n")
+        let findings = try Fixtures.findings(
+            "relaxation-only", "## Assessment\nClient said she felt\nrelaxed and enjoyed the\nsession.\n")
         #expect(findings.map(\.position) == [SourcePosition(line: 2, column: 17)])
         #expect(findings.first?.message.hasPrefix("'felt relaxed' reads like a spa visit") == true)
     }
@@ -85,7 +91,8 @@ struct SuppressionTests {
 
     @Test("plain-text notes take the same comments")
     func plainText() throws {
-        let text = "S: neck pain\n<!-- soaplint-disable-next-line no-cupping-claims -->\nA: cupping applied\nP: cups applied\n"
+        let text =
+            "S: neck pain\n<!-- soaplint-disable-next-line no-cupping-claims -->\nA: cupping applied\nP: cups applied\n"
         #expect(try ClinicRules.findings("no-cupping-claims", text, name: "n.txt").map(\.position.line) == [4])
     }
 

@@ -11,7 +11,9 @@ struct ExamplesTableTests {
         let readme = try String(contentsOf: examples.appendingPathComponent("README.md"), encoding: .utf8)
         var expected: [String: [String]] = [:]
         for line in readme.split(separator: "\n") where line.hasPrefix("| `") {
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             let key = cells[1].replacingOccurrences(of: "`", with: "")
             let findings = cells[4] == "none" ? [] : cells[4].components(separatedBy: "; ")
             expected[key] = findings

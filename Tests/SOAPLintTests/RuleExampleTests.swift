@@ -76,12 +76,16 @@ struct EightMinuteRuleTests {
 
     @Test("the rule reports the billed and expected units, and the configured method wins")
     func rule() throws {
-        let note = "---\nservices:\n  - code: \"97110\"\n    minutes: 7\n    units: 1\n  - code: \"97140\"\n    minutes: 5\n    units: 0\n---\nS: x\n"
+        let note =
+            "---\nservices:\n  - code: \"97110\"\n    minutes: 7\n    units: 1\n  - code: \"97140\"\n    minutes: 5\n    units: 0\n---\nS: x\n"
         #expect(try Fixtures.findings("timed-units", note).isEmpty)
         var perCode = Configuration()
         perCode.unitMethod = .perCode
         let findings = try Fixtures.findings("timed-units", note, configuration: perCode)
-        #expect(findings.map(\.message) == ["97110 is billed as 1 unit, but 7 min (12 timed min in all) supports 0 units under the per-code method"])
+        #expect(
+            findings.map(\.message) == [
+                "97110 is billed as 1 unit, but 7 min (12 timed min in all) supports 0 units under the per-code method"
+            ])
         #expect(findings.first?.position == SourcePosition(line: 3, column: 5))
     }
 }

@@ -19,7 +19,8 @@ enum ClinicRules {
 
     /// A folder holding `files` (name → text), removed by the caller.
     static func folder(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soaplint-rules-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "soaplint-rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in files {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -30,7 +31,9 @@ enum ClinicRules {
     static let ruleSet: RuleSet = {
         let folder = try! ClinicRules.folder(["no-cupping-claims.yml": cupping])
         defer { try? FileManager.default.removeItem(at: folder) }
-        switch RuleSet.load(directories: [Fixtures.rulesDirectory.path, folder.path], cacheDirectory: Fixtures.cacheDirectory) {
+        switch RuleSet.load(
+            directories: [Fixtures.rulesDirectory.path, folder.path], cacheDirectory: Fixtures.cacheDirectory)
+        {
         case .success(let ruleSet): return ruleSet
         case .failure(let errors): fatalError("\(errors.errors)")
         }
@@ -56,7 +59,8 @@ enum ClinicRules {
 struct RuleLoadingTests {
     @Test("a clinic's own existence rule fires on each match, not when negated")
     func clinicRule() throws {
-        let findings = try ClinicRules.findings("no-cupping-claims", "## Plan\nCupping to R trap. Cups applied to L trap.\nNo cupping to neck.\n")
+        let findings = try ClinicRules.findings(
+            "no-cupping-claims", "## Plan\nCupping to R trap. Cups applied to L trap.\nNo cupping to neck.\n")
         #expect(findings.map(\.message) == ["cupping is not billable as 97140", "cupping is not billable as 97140"])
         #expect(findings.map(\.position) == [SourcePosition(line: 2, column: 1), SourcePosition(line: 2, column: 20)])
         #expect(findings.first?.level == .warning)
@@ -81,17 +85,26 @@ struct RuleLoadingTests {
                 "id: x\nkind: existence\nlevel: warning\nmessage: m\nscope: [objectve]\npatterns: [a]\n",
                 "x.yml:5:8: unknown scope 'objectve' (did you mean 'objective'?); expected one of 'subjective', 'objective', 'assessment', 'plan', 'other'"
             ),
-            ("id: x\nkind: [existence\n", "x.yml:3:1: did not find expected ',' or ']' (while parsing a flow sequence at line 2)"),
+            (
+                "id: x\nkind: [existence\n",
+                "x.yml:3:1: did not find expected ',' or ']' (while parsing a flow sequence at line 2)"
+            ),
             (
                 "id: x\nkind: existence\nlevel: critical\nmessage: m\npatterns: [a]\n",
                 "x.yml:3:8: unknown level 'critical'; expected one of 'error', 'warning', 'info'"
             ),
-            ("id: y\nkind: existence\nlevel: info\nmessage: m\npatterns: [a]\n", "x.yml:1:5: the id 'y' must equal the file name ('x')"),
+            (
+                "id: y\nkind: existence\nlevel: info\nmessage: m\npatterns: [a]\n",
+                "x.yml:1:5: the id 'y' must equal the file name ('x')"
+            ),
             (
                 "id: x\nkind: require\nlevel: info\nmessage: m\npatterns: [\"@measurable\"]\n",
                 "x.yml:5:12: unknown pattern set '@measurable' (did you mean '@measurable-finding'?); patterns.yml defines '@body-region', '@exercise', '@frequency-duration', '@functional-outcome', '@maintenance', '@measurable-finding', '@relaxation', '@technique', '@therapeutic-intent'"
             ),
-            ("id: x\nkind: existence\nlevel: info\nmessage: m\npatterns: [\"a?\"]\n", "x.yml:5:12: invalid regular expression 'a?': the pattern matches empty text, so it would match everywhere"),
+            (
+                "id: x\nkind: existence\nlevel: info\nmessage: m\npatterns: [\"a?\"]\n",
+                "x.yml:5:12: invalid regular expression 'a?': the pattern matches empty text, so it would match everywhere"
+            ),
         ])
     func errors(_ text: String, _ expected: String) throws {
         #expect(try ClinicRules.errors(["x.yml": text]) == [expected])
@@ -99,7 +112,8 @@ struct RuleLoadingTests {
 
     @Test("a pattern Vectorscan cannot express is matched with PCRE2 JIT")
     func fallback() throws {
-        let rule = "id: x\nkind: existence\nlevel: info\nmessage: \"{match}\"\npatterns: ['(?<!no )cupping', '(\\w+) \\1']\n"
+        let rule =
+            "id: x\nkind: existence\nlevel: info\nmessage: \"{match}\"\npatterns: ['(?<!no )cupping', '(\\w+) \\1']\n"
         let folder = try ClinicRules.folder(["x.yml": rule])
         defer { try? FileManager.default.removeItem(at: folder) }
         let ruleSet = try #require(try? RuleSet.load(directories: [folder.path], cacheDirectory: nil).get())
@@ -113,18 +127,23 @@ struct RuleLoadingTests {
     func cache() throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("soaplint-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
-        let first = try #require(try? RuleSet.load(directories: [Fixtures.rulesDirectory.path], cacheDirectory: cache.path).get())
+        let first = try #require(
+            try? RuleSet.load(directories: [Fixtures.rulesDirectory.path], cacheDirectory: cache.path).get())
         #expect(!first.patterns.loadedFromCache)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).count == 1)
-        let second = try #require(try? RuleSet.load(directories: [Fixtures.rulesDirectory.path], cacheDirectory: cache.path).get())
+        let second = try #require(
+            try? RuleSet.load(directories: [Fixtures.rulesDirectory.path], cacheDirectory: cache.path).get())
         #expect(second.patterns.loadedFromCache)
         let note = try Fixtures.note("## Objective\nRotation 45°.\n## Assessment\nFelt relaxed.\n")
-        #expect(Linter(ruleSet: first).makeSession().lint(note).findings == Linter(ruleSet: second).makeSession().lint(note).findings)
+        #expect(
+            Linter(ruleSet: first).makeSession().lint(note).findings
+                == Linter(ruleSet: second).makeSession().lint(note).findings)
     }
 
     @Test("invalid-diagnosis knows headers, malformed and unknown codes")
     func diagnoses() throws {
-        let findings = try Fixtures.findings("invalid-diagnosis", "---\ndiagnoses: [M54.5, M79.1, M54.50, \"54.2\", M99.99, s161xxa]\n---\nS: x\n")
+        let findings = try Fixtures.findings(
+            "invalid-diagnosis", "---\ndiagnoses: [M54.5, M79.1, M54.50, \"54.2\", M99.99, s161xxa]\n---\nS: x\n")
         #expect(
             findings.map(\.message) == [
                 "M54.5 is a header, not a billable code; use a more specific code such as M54.50, M54.51, M54.59",
@@ -175,10 +194,22 @@ struct ConfigurationTests {
 
     @Test("a misspelt configuration key is an error at its line and column")
     func misspelt() {
-        #expect(throws: RuleLoadError(file: "c.yml", line: 2, column: 1, message: "unknown key 'unit-methd' (did you mean 'unit-method'?); expected one of 'rules-dirs', 'rules', 'overrides', 'payer-profiles', 'licence-scopes', 'unit-method'")) {
+        #expect(
+            throws: RuleLoadError(
+                file: "c.yml", line: 2, column: 1,
+                message:
+                    "unknown key 'unit-methd' (did you mean 'unit-method'?); expected one of 'rules-dirs', 'rules', 'overrides', 'payer-profiles', 'licence-scopes', 'unit-method'"
+            )
+        ) {
             try Configuration.load(yaml: "rules: {}\nunit-methd: per-code\n", file: "c.yml")
         }
-        #expect(throws: RuleLoadError(file: "c.yml", line: 2, column: 17, message: "unknown setting 'critical' for rule 'plan-of-care'; expected one of 'on', 'off', 'error', 'warning', 'info'")) {
+        #expect(
+            throws: RuleLoadError(
+                file: "c.yml", line: 2, column: 17,
+                message:
+                    "unknown setting 'critical' for rule 'plan-of-care'; expected one of 'on', 'off', 'error', 'warning', 'info'"
+            )
+        ) {
             try Configuration.load(yaml: "rules:\n  plan-of-care: critical\n", file: "c.yml")
         }
     }

@@ -39,7 +39,9 @@ enum Fixtures {
     }()
 
     /// Findings of the rule `id` alone for the note in `text`.
-    static func findings(_ id: String, _ text: String, name: String = "note.md", configuration: Configuration = Configuration()) throws -> [Finding] {
+    static func findings(
+        _ id: String, _ text: String, name: String = "note.md", configuration: Configuration = Configuration()
+    ) throws -> [Finding] {
         let session = Linter(ruleSet: ruleSet, configuration: configuration).makeSession()
         return session.lint(try note(text, name: name), only: [id]).findings
     }
