@@ -45,11 +45,16 @@ public final class CheckContext {
         var result: [TextMatch] = []
         for (index, section) in note.sections.enumerated() {
             guard rule.scope.map({ scope in scope.contains { section.kind.covers($0) } }) ?? true else { continue }
-            for match in matchesBySection[index] where group.indices.contains(match.pattern) {
-                let classifier = classifier(for: index)
-                let bytes = Array(section.body.utf8)
-                let text = String(decoding: bytes[match.start..<match.end], as: UTF8.self)
-                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let matches = matchesBySection[index].filter { group.indices.contains($0.pattern) }
+            guard !matches.isEmpty else { continue }
+            let classifier = classifier(for: index)
+            let bytes = Array(section.body.utf8)
+            for match in matches {
+                let slice = bytes[match.start..<match.end]
+                var text = String(decoding: slice, as: UTF8.self)
+                if slice.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
+                    text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                }
                 result.append(
                     TextMatch(
                         section: section, text: text,

@@ -1,12 +1,36 @@
 extension StringProtocol {
-    /// The text without leading and trailing white space (spaces, tabs, line breaks).
+    /// The text without leading and trailing white space (spaces, tabs, line breaks, and
+    /// Unicode spaces such as U+00A0).
     public func trimmingWhitespace() -> String {
+        let bytes = utf8
+        var start: String.Index?
+        var end = bytes.startIndex
+        var edgesAreASCII = true
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if !Self.isASCIISpace(byte) {
+                if start == nil {
+                    start = index
+                    edgesAreASCII = byte < 0x80
+                }
+                end = next
+            }
+            index = next
+        }
+        guard let start else { return "" }
+        if edgesAreASCII, bytes[bytes.index(end, offsetBy: -1, limitedBy: start) ?? start] < 0x80 {
+            return String(self[start..<end])
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[first...last])
-        return result
+        return String(self[first...last])
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 }

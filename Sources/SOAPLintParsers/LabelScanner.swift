@@ -120,7 +120,12 @@ enum LabelScanner {
     }
 
     private static func isLabelCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || isSpace(scalar)
-            || "/&-.()'’".unicodeScalars.contains(scalar)
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+                || (value >= 0x30 && value <= 0x39)
+                || value == 0x20 || value == 0x09 || "/&-.()'".unicodeScalars.contains(scalar)
+        }
+        return scalar == "’" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

@@ -50,19 +50,23 @@ public struct SectionVocabulary: Sendable {
     /// Lower-cases, folds runs of white space into one space, and drops surrounding spaces and
     /// a trailing colon, so `"  SUBJECTIVE :"` and `"Subjective"` compare equal.
     public static func normalize(_ name: some StringProtocol) -> String {
-        var result = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
         var pendingSpace = false
-        for scalar in name.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
+        var isASCII = true
+        for byte in name.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
                 continue
             }
-            if pendingSpace { result.unicodeScalars.append(" ") }
+            if pendingSpace { bytes.append(0x20) }
             pendingSpace = false
-            result += String(scalar).lowercased()
+            if byte >= 0x80 { isASCII = false }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
         }
-        while result.hasSuffix(":") || result.hasSuffix(" ") { result.removeLast() }
-        return result
+        while let last = bytes.last, last == 0x3A || last == 0x20 { bytes.removeLast() }
+        let result = String(decoding: bytes, as: UTF8.self)
+        return isASCII ? result : result.lowercased()
     }
 }
 

@@ -41,22 +41,23 @@ public struct SourceText: Sendable {
     public init(decoded text: String) {
         self.text = text
         var lines: [String] = []
-        var current = ""
-        var afterCR = false
-        for scalar in text.unicodeScalars {
-            if afterCR {
-                afterCR = false
-                if scalar == "\n" { continue }
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                }
+                index += 1
             }
-            if scalar == "\n" || scalar == "\r" {
-                lines.append(current)
-                current = ""
-                afterCR = scalar == "\r"
-            } else {
-                current.unicodeScalars.append(scalar)
+            if start < bytes.count || lines.isEmpty {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
             }
         }
-        if !current.isEmpty || lines.isEmpty { lines.append(current) }
         self.lines = lines
     }
 

@@ -64,3 +64,17 @@ struct SourceTextTests {
         #expect(SourceText.firstInvalidUTF8(Array("Núñez 🙂".utf8)[...]) == nil)
     }
 }
+
+@Suite("Trimming white space")
+struct TrimmingTests {
+    @Test(
+        "ASCII and Unicode spaces at either end",
+        arguments: [
+            ("  a b \t", "a b"), ("\u{00A0}Núñez\u{00A0}", "Núñez"), ("é ", "é"), (" 🙂", "🙂"), ("   ", ""), ("", ""),
+            ("x", "x"),
+        ])
+    func trims(_ input: String, _ expected: String) {
+        #expect(input.trimmingWhitespace() == expected)
+        #expect(input[...].trimmingWhitespace() == expected)
+    }
+}
