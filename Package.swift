@@ -35,7 +35,7 @@ let package = Package(
         // Checks notes and produces findings; never imports parsers.
         .target(name: "SOAPLintEngine", dependencies: ["SOAPLintModel", "SOAPLintYAML", "SOAPLintPatterns"]),
         // Turns findings into text and JSON.
-        .target(name: "SOAPLintReporters", dependencies: ["SOAPLintModel"]),
+        .target(name: "SOAPLintReporters", dependencies: ["SOAPLintModel", "CSupport"]),
         // Wires files, rules, parsers, the engine and reporters together.
         .target(
             name: "SOAPLintCLI",

@@ -1,4 +1,5 @@
 import Foundation
+import SOAPLintReporters
 
 /// Everything a command reads from or writes to the outside world, injected so commands run the
 /// same way in the tool and in tests.

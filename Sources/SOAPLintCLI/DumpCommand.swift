@@ -20,18 +20,19 @@ enum DumpCommand {
         }
         guard let context = RunContext.load(reporting: environment) else { return ExitCode.failure }
         var failed = false
-        let reporter = TextReporter()
         for path in parsed.positionals {
             let input: RunContext.Input =
                 path == "-"
-                ? .standardInput(
-                    name: parsed.value("--stdin-filename") ?? "<stdin>", bytes: environment.readStandardInput())
+                ? .standardInput(name: parsed.value("--stdin-filename") ?? "<stdin>", bytes: environment.readStandardInput())
                 : .file(path)
-            switch context.notes(of: input, environment: environment) {
-            case .success(let notes):
-                environment.output.write(NoteDump.render(notes))
-            case .failure(let error):
-                environment.errorOutput.write(reporter.line(for: error) + "\n")
+            do throws(FileError) {
+                var first = true
+                try context.eachNote(of: input, environment: environment) { note in
+                    environment.output.write((first ? "" : "\n") + NoteDump.render(note))
+                    first = false
+                }
+            } catch {
+                environment.errorOutput.write(TextReporter.line(for: error) + "\n")
                 failed = true
             }
         }

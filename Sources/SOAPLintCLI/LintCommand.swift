@@ -75,55 +75,83 @@ enum LintCommand {
             let name = parsed.value("--stdin-filename") ?? "<stdin>"
             inputs.append(.standardInput(name: name, bytes: environment.readStandardInput()))
         }
-        let files = process(inputs, jobs: jobs, context: context, linter: linter, environment: environment)
-        let run = LintRun(files: files, errors: collector.errors)
 
-        let textReporter = TextReporter(style: .plain)
-        for error in run.allErrors { environment.errorOutput.write(textReporter.line(for: error) + "\n") }
-        var writeFailed = false
-        let colored =
-            environment.outputIsTerminal && !parsed.has("--no-color")
-            && (environment.variables["NO_COLOR"] ?? "").isEmpty
+        // Reports are streamed: files are opened now and renamed into place at the end.
+        var files: [FileOutput] = []
+        var streams: [any ReportStream] = []
+        let colored = environment.outputIsTerminal && !parsed.has("--no-color") && (environment.variables["NO_COLOR"] ?? "").isEmpty
         for output in outputs {
-            let text: String
+            var sink: any TextSink = environment.output
+            if let path = output.path {
+                do {
+                    let file = try FileOutput(path: path, environment: environment)
+                    files.append(file)
+                    sink = file
+                } catch {
+                    files.forEach { $0.abandon() }
+                    environment.errorOutput.write("soaplint: \(path): \(error.reason)\n")
+                    return ExitCode.failure
+                }
+            }
             switch output.format {
-            case .text: text = TextReporter(style: colored && output.path == nil ? .ansi : .plain).report(run)
-            case .json: text = JSONReporter().report(run)
+            case .text:
+                streams.append(
+                    TextReporter(sink: sink, style: colored && output.path == nil ? .ansi : .plain, includesErrors: output.path != nil))
+            case .json:
+                streams.append(JSONReporter(sink: sink))
             }
-            guard let path = output.path else {
-                environment.output.write(text)
-                continue
+        }
+
+        var summary = RunSummary()
+        summary.files = inputs.count
+        func deliver(_ event: OrderedEmitter.Event) {
+            switch event {
+            case .note(let result):
+                summary.add(result)
+                streams.forEach { $0.add(result) }
+            case .error(let error):
+                summary.errors += 1
+                environment.errorOutput.write(TextReporter.line(for: error) + "\n")
+                streams.forEach { $0.add(error) }
             }
+        }
+        collector.errors.forEach { deliver(.error($0)) }
+        let emitter = OrderedEmitter(deliver: deliver)
+        process(inputs, jobs: jobs, context: context, linter: linter, environment: environment, emitter: emitter)
+        streams.forEach { $0.finish(summary) }
+
+        var writeFailed = false
+        for file in files {
             do {
-                try OutputTarget.writeAtomically(text, to: environment.absolute(path))
+                try file.commit()
             } catch {
-                environment.errorOutput.write("soaplint: \(path): \(error.reason)\n")
+                environment.errorOutput.write("soaplint: \(error.path): \(error.reason)\n")
                 writeFailed = true
             }
         }
-        if writeFailed || !run.allErrors.isEmpty { return ExitCode.failure }
-        let failing = run.noteResults.contains { $0.findings.contains { $0.level >= failOn } }
-        return failing ? ExitCode.findings : ExitCode.success
+        if writeFailed || summary.errors > 0 { return ExitCode.failure }
+        return summary.findings(atLeast: failOn) > 0 ? ExitCode.findings : ExitCode.success
     }
 
-    /// Parses and lints every input on `jobs` threads; results come back in input order.
+    /// Reads and lints every input on `jobs` threads, handing results to `emitter` per note.
     static func process(
-        _ inputs: [RunContext.Input], jobs: Int, context: RunContext, linter: Linter, environment: CommandEnvironment
-    ) -> [FileResult] {
-        let slots = ResultSlots(count: inputs.count)
+        _ inputs: [RunContext.Input], jobs: Int, context: RunContext, linter: Linter, environment: CommandEnvironment,
+        emitter: OrderedEmitter
+    ) {
+        let queue = WorkQueue(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, inputs.count))) { _ in
             let session = linter.makeSession()
-            while let index = slots.claim() {
-                let input = inputs[index]
-                let result: FileResult
-                switch context.notes(of: input, environment: environment) {
-                case .success(let notes): result = FileResult(file: input.name, notes: notes.map { session.lint($0) })
-                case .failure(let error): result = FileResult(file: input.name, errors: [error])
+            while let index = queue.claim() {
+                do throws(FileError) {
+                    try context.eachNote(of: inputs[index], environment: environment) { note in
+                        emitter.emit(.note(session.lint(note)), file: index)
+                    }
+                } catch {
+                    emitter.emit(.error(error), file: index)
                 }
-                slots.store(result, at: index)
+                emitter.finish(file: index)
             }
         }
-        return slots.results
     }
 
     private static func level(_ value: String?) throws(UsageError) -> Level {
@@ -147,31 +175,19 @@ enum LintCommand {
     }
 }
 
-/// Result slots filled by worker threads, each index claimed by exactly one thread.
-private final class ResultSlots: @unchecked Sendable {
+/// Hands out input indices to worker threads, in order, each exactly once.
+private final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
-    private var slots: [FileResult?]
+    private let count: Int
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { self.count = count }
 
     func claim() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard next < slots.count else { return nil }
+        guard next < count else { return nil }
         next += 1
         return next - 1
-    }
-
-    func store(_ result: FileResult, at index: Int) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var results: [FileResult] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }

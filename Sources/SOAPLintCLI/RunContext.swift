@@ -41,18 +41,15 @@ struct RunContext {
         }
     }
 
-    /// The notes of one input: a file path, or standard input named `stdinName`.
-    func notes(of input: Input, environment: CommandEnvironment) -> Result<[Note], FileError> {
-        do {
-            switch input {
-            case .file(let path):
-                let bytes = try NoteFileReader.read(environment.absolute(path), shown: path)
-                return .success(try reader.notes(in: bytes, file: path, format: NoteFormat(path: path) ?? .text))
-            case .standardInput(let name, let bytes):
-                return .success(try reader.notes(in: bytes, file: name, format: NoteFormat(path: name) ?? .markdown))
-            }
-        } catch {
-            return .failure(error)
+    /// Reads the notes of one input and hands each to `each` as it is read; throws the file's
+    /// error after the notes read before it.
+    func eachNote(of input: Input, environment: CommandEnvironment, _ each: (Note) -> Void) throws(FileError) {
+        switch input {
+        case .file(let path):
+            try reader.eachNote(
+                inFileAt: environment.absolute(path), file: path, format: NoteFormat(path: path) ?? .text, each)
+        case .standardInput(let name, let bytes):
+            try reader.notes(in: bytes, file: name, format: NoteFormat(path: name) ?? .markdown).forEach(each)
         }
     }
 

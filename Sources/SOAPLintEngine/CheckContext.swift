@@ -28,6 +28,8 @@ public final class CheckContext {
     private let contextRules: ContextRules
     private var matchesBySection: [[PatternMatch]] = []
     private var classifiers: [Int: ContextClassifier] = [:]
+    /// Verdicts already worked out, by section and match index: several rules share patterns.
+    private var verdicts: [[ContextClassifier.Verdict?]] = []
 
     init(note: Note, scanner: PatternScanner, contextRules: ContextRules, configuration: Configuration) {
         self.note = note
@@ -38,6 +40,27 @@ public final class CheckContext {
             limitExceeded.formUnion(result.limitExceeded)
             return result.matches
         }
+        verdicts = matchesBySection.map { Array(repeating: nil, count: $0.count) }
+    }
+
+    /// Whether the sections `rule` looks at hold an affirmed match of `group` (stops at the first).
+    public func hasAffirmedMatch(_ group: PatternGroup, for rule: Rule) -> Bool {
+        for (index, section) in note.sections.enumerated() {
+            guard rule.scope.map({ scope in scope.contains { section.kind.covers($0) } }) ?? true else { continue }
+            for (position, match) in matchesBySection[index].enumerated() where group.indices.contains(match.pattern) {
+                let verdict = verdict(section: index, match: position)
+                if !verdict.negated && !verdict.hypothetical { return true }
+            }
+        }
+        return false
+    }
+
+    private func verdict(section: Int, match: Int) -> ContextClassifier.Verdict {
+        if let known = verdicts[section][match] { return known }
+        let found = matchesBySection[section][match]
+        let verdict = classifier(for: section).verdict(for: found.start..<found.end)
+        verdicts[section][match] = verdict
+        return verdict
     }
 
     /// The matches of `group` in the sections `rule` looks at, in source order.
@@ -45,11 +68,8 @@ public final class CheckContext {
         var result: [TextMatch] = []
         for (index, section) in note.sections.enumerated() {
             guard rule.scope.map({ scope in scope.contains { section.kind.covers($0) } }) ?? true else { continue }
-            let matches = matchesBySection[index].filter { group.indices.contains($0.pattern) }
-            guard !matches.isEmpty else { continue }
-            let classifier = classifier(for: index)
             let bytes = Array(section.body.utf8)
-            for match in matches {
+            for (position, match) in matchesBySection[index].enumerated() where group.indices.contains(match.pattern) {
                 let slice = bytes[match.start..<match.end]
                 var text = String(decoding: slice, as: UTF8.self)
                 if slice.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
@@ -59,7 +79,7 @@ public final class CheckContext {
                     TextMatch(
                         section: section, text: text,
                         position: section.position(ofUTF8Offset: match.start) ?? section.range?.start ?? note.start,
-                        verdict: classifier.verdict(for: match.start..<match.end)))
+                        verdict: verdict(section: index, match: position)))
             }
         }
         return result

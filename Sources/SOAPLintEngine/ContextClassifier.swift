@@ -114,29 +114,34 @@ public struct ContextClassifier {
         let beforeStart = max(clauseStart, first - rules.window)
         let before = beforeStart..<min(first, words.count)
         let after = afterMatch..<min(clauseEnd, afterMatch + rules.window)
-        verdict.negated = occurs(rules.negationBefore, in: before) || occurs(rules.negationAfter, in: after)
-        verdict.hypothetical =
-            occurs(rules.hypotheticalBefore, in: before) || occurs(rules.hypotheticalAfter, in: after)
-        verdict.exempt = occurs(rules.exemptions, in: clauseStart..<clauseEnd)
+        let index = rules.index
+        verdict.negated = occurs(index.negationBefore, in: before) || occurs(index.negationAfter, in: after)
+        verdict.hypothetical = occurs(index.hypotheticalBefore, in: before) || occurs(index.hypotheticalAfter, in: after)
+        verdict.exempt = occurs(index.exemptions, in: clauseStart..<clauseEnd)
         return verdict
     }
 
     /// Whether a trigger starts (and ends) within `span`, other than as part of a pseudo-negation.
-    private func occurs(_ triggers: [[String]], in span: Range<Int>) -> Bool {
-        guard !span.isEmpty else { return false }
+    private func occurs(_ triggers: TriggerIndex.Table, in span: Range<Int>) -> Bool {
+        guard !span.isEmpty, !triggers.isEmpty else { return false }
         for position in span {
-            for trigger in triggers where position + trigger.count <= span.upperBound {
+            guard let candidates = triggers[words[position].text] else { continue }
+            for trigger in candidates where position + trigger.count <= span.upperBound {
                 guard matches(trigger, at: position) else { continue }
-                let pseudo = rules.pseudoNegations.contains { phrase in
-                    (0..<phrase.count).contains { offset in
-                        position - offset >= 0 && matches(phrase, at: position - offset)
-                            && position - offset + phrase.count >= position + trigger.count
-                    }
-                }
-                if !pseudo { return true }
+                if !isPseudoNegation(at: position, length: trigger.count) { return true }
             }
         }
         return false
+    }
+
+    /// Whether the words at `position` belong to a pseudo-negation such as "no change".
+    private func isPseudoNegation(at position: Int, length: Int) -> Bool {
+        guard rules.index.pseudoWords.contains(words[position].text) else { return false }
+        return rules.index.pseudoNegations.contains { phrase in
+            (0..<phrase.count).contains { offset in
+                position - offset >= 0 && matches(phrase, at: position - offset) && position - offset + phrase.count >= position + length
+            }
+        }
     }
 
     private func matches(_ phrase: [String], at position: Int) -> Bool {

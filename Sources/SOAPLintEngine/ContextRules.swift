@@ -24,6 +24,8 @@ public struct ContextRules: Sendable {
     public var exemptions: [[String]]
     /// Words that end a trigger's reach ("but", "however").
     public var terminators: Set<String>
+    /// Every trigger list, indexed by its phrases' first word, for fast look-up.
+    let index: TriggerIndex
 
     /// No context at all: every match counts.
     public static let none = ContextRules(
@@ -43,6 +45,9 @@ public struct ContextRules: Sendable {
         self.hypotheticalAfter = hypotheticalAfter
         self.exemptions = exemptions
         self.terminators = terminators
+        index = TriggerIndex(
+            negationBefore: negationBefore, negationAfter: negationAfter, pseudoNegations: pseudoNegations,
+            hypotheticalBefore: hypotheticalBefore, hypotheticalAfter: hypotheticalAfter, exemptions: exemptions)
     }
 
     private static let keys = [
@@ -78,5 +83,33 @@ public struct ContextRules: Sendable {
             hypotheticalBefore: hypothetical.before, hypotheticalAfter: hypothetical.after,
             exemptions: try phrases(fields.value("exemptions"), "exemptions"),
             terminators: Set(try phrases(fields.value("terminators"), "terminators").flatMap { $0 }))
+    }
+}
+
+/// Trigger phrases grouped by their first word.
+struct TriggerIndex: Sendable {
+    typealias Table = [String: [[String]]]
+    let negationBefore: Table
+    let negationAfter: Table
+    let pseudoNegations: [[String]]
+    let pseudoWords: Set<String>
+    let hypotheticalBefore: Table
+    let hypotheticalAfter: Table
+    let exemptions: Table
+
+    init(
+        negationBefore: [[String]], negationAfter: [[String]], pseudoNegations: [[String]], hypotheticalBefore: [[String]],
+        hypotheticalAfter: [[String]], exemptions: [[String]]
+    ) {
+        func table(_ phrases: [[String]]) -> Table {
+            Dictionary(grouping: phrases.filter { !$0.isEmpty }, by: { $0[0] })
+        }
+        self.negationBefore = table(negationBefore)
+        self.negationAfter = table(negationAfter)
+        self.pseudoNegations = pseudoNegations
+        pseudoWords = Set(pseudoNegations.flatMap { $0 })
+        self.hypotheticalBefore = table(hypotheticalBefore)
+        self.hypotheticalAfter = table(hypotheticalAfter)
+        self.exemptions = table(exemptions)
     }
 }

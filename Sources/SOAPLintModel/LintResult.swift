@@ -72,32 +72,41 @@ public struct LintRun: Hashable, Sendable {
     public var summary: RunSummary { RunSummary(self) }
 }
 
-/// Totals of a run.
+/// Totals of a run, counted as results arrive.
 public struct RunSummary: Hashable, Sendable {
     /// Files read (including those that failed).
-    public var files: Int
+    public var files = 0
     /// Notes linted.
-    public var notes: Int
+    public var notes = 0
     /// Notes with at least one finding.
-    public var notesWithFindings: Int
+    public var notesWithFindings = 0
     /// Findings of each level.
-    public var findingsByLevel: [Level: Int]
+    public var findingsByLevel: [Level: Int] = [.error: 0, .warning: 0, .info: 0]
     /// Files or paths that could not be read or parsed.
-    public var errors: Int
+    public var errors = 0
+
+    /// Nothing counted yet.
+    public init() {}
 
     /// Totals `run`.
     public init(_ run: LintRun) {
         files = run.files.count
-        let results = run.noteResults
-        notes = results.count
-        notesWithFindings = results.filter { !$0.findings.isEmpty }.count
-        var byLevel: [Level: Int] = [:]
-        for level in Level.allCases { byLevel[level] = 0 }
-        for finding in results.flatMap(\.findings) { byLevel[finding.level, default: 0] += 1 }
-        findingsByLevel = byLevel
+        run.noteResults.forEach { add($0) }
         errors = run.allErrors.count
+    }
+
+    /// Counts one note's result.
+    public mutating func add(_ result: NoteResult) {
+        notes += 1
+        if !result.findings.isEmpty { notesWithFindings += 1 }
+        for finding in result.findings { findingsByLevel[finding.level, default: 0] += 1 }
     }
 
     /// All findings of every level.
     public var findings: Int { findingsByLevel.values.reduce(0, +) }
+
+    /// Findings at or above `level`.
+    public func findings(atLeast level: Level) -> Int {
+        findingsByLevel.filter { $0.key >= level }.values.reduce(0, +)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SOAPLintModel
 
 /// The formats soaplint reads, recognised by file extension.
@@ -34,6 +35,22 @@ public struct NoteReader: Sendable {
     /// Creates a reader using `vocabulary`.
     public init(vocabulary: SectionVocabulary) {
         self.vocabulary = vocabulary
+    }
+
+    /// Reads the notes of the file at `path` (shown as `file`) and hands each to `each` as soon as
+    /// it is read: XML exports note by note, Markdown and text files whole. Throws a `FileError`
+    /// naming the file (and the line, where there is one) after every note read before it.
+    public func eachNote(
+        inFileAt path: String, file: String, format: NoteFormat, _ each: (Note) -> Void
+    ) throws(FileError) {
+        let descriptor = try NoteFileReader.open(path, shown: file)
+        defer { close(descriptor) }
+        if format == .xml {
+            try XMLNoteParser.read(.descriptor(descriptor), file: file, vocabulary: vocabulary, each: each)
+            return
+        }
+        let bytes = try NoteFileReader.read(descriptor, shown: file, limit: Self.maximumFileBytes)
+        try notes(in: bytes, file: file, format: format).forEach(each)
     }
 
     /// The notes in `bytes`, read from `file` in `format`. Throws a `FileError` naming the file

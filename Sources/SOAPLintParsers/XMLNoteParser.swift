@@ -1,12 +1,15 @@
 import CLibXML2
+import Glibc
 import SOAPLintModel
 
-/// Reads XML note files with libxml2: SOAP XML exports (`<soapNotes>` of `<note>`s, or one
-/// `<note>`), and HL7 C-CDA documents and section fragments (see `CCDAParser`).
+/// Reads XML note files with libxml2's streaming reader: SOAP XML exports (`<soapNotes>` of
+/// `<note>`s, or one `<note>`), and HL7 C-CDA documents and section fragments (`CCDAParser`).
 ///
-/// Parsed without network access, without entity substitution and without loading a DTD, within
-/// libxml2's default depth and size limits (never `XML_PARSE_HUGE`). libxml2 does not report
-/// element columns, so XML positions carry the element's line and column 1.
+/// An export is read note by note: each `<note>` is expanded, turned into a `Note`, handed on
+/// and freed before the next is read, so memory stays flat however many notes a file holds.
+/// Parsed without network access, without entity substitution and without loading a DTD,
+/// within libxml2's default depth and size limits (never `XML_PARSE_HUGE`). libxml2 does not
+/// report element columns, so XML positions carry the element's line and column 1.
 enum XMLNoteParser {
     private static let initialized: Void = xmlInitParser()
 
@@ -17,53 +20,122 @@ enum XMLNoteParser {
 
     static let hl7Namespace = "urn:hl7-org:v3"
 
-    /// The notes in an XML file's bytes.
-    static func parse(_ bytes: [UInt8], file: String, vocabulary: SectionVocabulary) throws(FileError) -> [Note] {
-        _ = initialized
-        guard let context = xmlNewParserCtxt() else {
-            throw FileError(file: file, message: "could not start the XML parser (out of memory)")
-        }
-        defer { xmlFreeParserCtxt(context) }
-        let (input, encoding) = withoutLateDeclaration(bytes)
-        let document = input.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                encoding.withCString { name in
-                    xmlCtxtReadMemory(
-                        context, chars.baseAddress, Int32(chars.count), nil, encoding.isEmpty ? nil : name, options)
-                }
-            }
-        }
-        guard let document else { throw error(context, file) }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else {
-            throw FileError(file: file, message: "the XML file has no root element")
-        }
-        let name = XMLTree.name(root)
-        switch name {
-        case "ClinicalDocument" where XMLTree.namespace(root) == hl7Namespace:
-            return [CCDAParser.note(root, file: file)]
-        case "section", "component":
-            return [CCDAParser.note(root, file: file)]
-        case "soapNotes":
-            let shared = XMLTree.suppressionsBefore(root)
-            return XMLTree.elements(root).filter { XMLTree.name($0) == "note" }.enumerated().map { index, element in
-                var note = SOAPXMLNote.note(element, index: index, file: file, vocabulary: vocabulary)
-                note.suppressions = shared + note.suppressions
-                return note
-            }
-        case "note":
-            return [SOAPXMLNote.note(root, index: 0, file: file, vocabulary: vocabulary)]
-        default:
-            throw FileError(
-                file: file, line: XMLTree.line(root), column: 1,
-                message:
-                    "the root element is <\(name)>; soaplint reads SOAP note exports (<soapNotes>, <note>) and HL7 C-CDA (<ClinicalDocument>, <section>)"
-            )
-        }
+    /// Where the XML comes from.
+    enum Input {
+        case bytes([UInt8])
+        case descriptor(Int32)
     }
 
-    /// Real exports sometimes put white space before `<?xml ... ?>`, which XML forbids. The
-    /// declaration is then blanked (lines and offsets stay) and its encoding passed on instead.
+    /// Reads the notes of `input`, handing each to `each` as soon as it is read. Throws the
+    /// first XML error, after every note before it has been handed on.
+    static func read(
+        _ input: Input, file: String, vocabulary: SectionVocabulary, each: (Note) -> Void
+    ) throws(FileError) {
+        _ = initialized
+        var input = input
+        var encoding = ""
+        if case .descriptor(let descriptor) = input, hasLateDeclaration(descriptor) {
+            input = .bytes(try NoteFileReader.read(descriptor, shown: file, limit: 64 << 20))
+        }
+        if case .bytes(let bytes) = input {
+            let (cleaned, declared) = withoutLateDeclaration(bytes)
+            input = .bytes(cleaned)
+            encoding = declared
+        }
+        let errors = ErrorBox()
+        let reader: xmlTextReaderPtr? =
+            switch input {
+            case .descriptor(let descriptor): xmlReaderForFd(descriptor, nil, nil, options)
+            case .bytes(let bytes):
+                bytes.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { chars in
+                        encoding.withCString { name in
+                            // The reader copies the buffer, so it outlives this closure safely.
+                            xmlReaderForMemory(chars.baseAddress, Int32(chars.count), nil, encoding.isEmpty ? nil : name, options)
+                        }
+                    }
+                }
+            }
+        guard let reader else { throw FileError(file: file, message: "could not start the XML parser") }
+        defer { xmlFreeTextReader(reader) }
+        xmlTextReaderSetStructuredErrorHandler(reader, recordError, Unmanaged.passUnretained(errors).toOpaque())
+
+        var shared: [Suppression] = []
+        var isExport = false
+        var index = 0
+        var status = xmlTextReaderRead(reader)
+        while status == 1 {
+            let type = xmlTextReaderNodeType(reader)
+            let depth = xmlTextReaderDepth(reader)
+            if type == Int32(XML_READER_TYPE_COMMENT.rawValue), depth <= 1, let node = xmlTextReaderCurrentNode(reader) {
+                shared += XMLTree.suppression(ofComment: node)
+            } else if type == Int32(XML_READER_TYPE_ELEMENT.rawValue), depth == 0 {
+                guard let root = xmlTextReaderCurrentNode(reader) else { break }
+                let name = XMLTree.name(root)
+                switch name {
+                case "soapNotes":
+                    isExport = true
+                case "note", "ClinicalDocument", "section", "component":
+                    if name == "ClinicalDocument", XMLTree.namespace(root) != hl7Namespace { fallthrough }
+                    guard let tree = xmlTextReaderExpand(reader) else { break }
+                    var note =
+                        name == "note"
+                        ? SOAPXMLNote.note(tree, index: 0, file: file, vocabulary: vocabulary)
+                        : CCDAParser.note(tree, file: file)
+                    note.suppressions = shared + note.suppressions
+                    each(note)
+                    status = xmlTextReaderNext(reader)
+                    continue
+                default:
+                    throw FileError(
+                        file: file, line: XMLTree.line(root), column: 1,
+                        message: "the root element is <\(name)>; soaplint reads SOAP note exports (<soapNotes>, <note>) and HL7 C-CDA (<ClinicalDocument>, <section>)")
+                }
+            } else if isExport, type == Int32(XML_READER_TYPE_ELEMENT.rawValue), depth == 1,
+                let element = xmlTextReaderCurrentNode(reader), XMLTree.name(element) == "note"
+            {
+                guard let tree = xmlTextReaderExpand(reader) else { break }
+                var note = SOAPXMLNote.note(tree, index: index, file: file, vocabulary: vocabulary)
+                note.suppressions = shared + note.suppressions
+                each(note)
+                index += 1
+                status = xmlTextReaderNext(reader)
+                continue
+            }
+            status = xmlTextReaderRead(reader)
+        }
+        if let error = errors.first {
+            // An error inside an entity's text is reported at the entity; where the document stopped is more useful.
+            let line = Int(xmlTextReaderGetParserLineNumber(reader))
+            let column = Int(xmlTextReaderGetParserColumnNumber(reader))
+            let inEntity = (error.line ?? 0) < line
+            throw FileError(
+                file: file, line: inEntity ? line : error.line, column: inEntity ? (column > 0 ? column : nil) : error.column,
+                message: "malformed XML: \(error.message)")
+        }
+        if status < 0 { throw FileError(file: file, message: "malformed XML") }
+    }
+
+    /// The notes of an XML file's bytes, all at once.
+    static func parse(_ bytes: [UInt8], file: String, vocabulary: SectionVocabulary) throws(FileError) -> [Note] {
+        var notes: [Note] = []
+        try read(.bytes(bytes), file: file, vocabulary: vocabulary) { notes.append($0) }
+        return notes
+    }
+
+    /// Whether the file starts with white space and then `<?xml`, which XML forbids but real
+    /// exports do. The file position is left at the start.
+    private static func hasLateDeclaration(_ descriptor: Int32) -> Bool {
+        var head = [UInt8](repeating: 0, count: 256)
+        let count = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return false }
+        let bytes = head[0..<count]
+        guard let first = bytes.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first > 0 else { return false }
+        return bytes[first...].starts(with: Array("<?xml".utf8))
+    }
+
+    /// Blanks a declaration that follows white space (lines and offsets stay) and returns the
+    /// encoding it declared, to be passed to the parser instead.
     static func withoutLateDeclaration(_ bytes: [UInt8]) -> ([UInt8], String) {
         var start = 0
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
@@ -80,19 +152,21 @@ enum XMLNoteParser {
         for index in start...end where result[index] != 0x0A && result[index] != 0x0D { result[index] = 0x20 }
         return (result, encoding)
     }
+}
 
-    private static func error(_ context: xmlParserCtxtPtr, _ file: String) -> FileError {
-        guard let last = xmlCtxtGetLastError(context) else {
-            return FileError(file: file, message: "malformed XML")
-        }
-        let message =
-            last.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "the XML could not be parsed"
-        let line = Int(last.pointee.line)
-        let column = Int(last.pointee.int2)
-        return FileError(
-            file: file, line: line > 0 ? line : nil, column: column > 0 ? column : nil,
-            message: "malformed XML: \(message)")
-    }
+/// The first error libxml2 reported while reading.
+private final class ErrorBox {
+    var first: (line: Int?, column: Int?, message: String)?
+}
+
+private func recordError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+    let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
+    guard box.first == nil else { return }
+    let message = error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "the XML could not be parsed"
+    let line = Int(error.pointee.line)
+    let column = Int(error.pointee.int2)
+    box.first = (line > 0 ? line : nil, column > 0 ? column : nil, message)
 }
 
 /// One `<note>` of a SOAP XML export.
@@ -140,13 +214,10 @@ enum SOAPXMLNote {
         return note
     }
 
-    private static func section(_ element: xmlNodePtr, kind: SectionKind, heading: String, start: SourcePosition)
-        -> Section
-    {
+    private static func section(_ element: xmlNodePtr, kind: SectionKind, heading: String, start: SourcePosition) -> Section {
         var lines: [(text: String, origin: SourcePosition)] = []
         var line = start.line
-        for (index, text) in XMLTree.text(element).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        {
+        for (index, text) in XMLTree.text(element).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { line += 1 }
             lines.append((String(text), SourcePosition(line: line, column: 1)))
         }

@@ -96,11 +96,8 @@ enum XMLTree {
         var result: [Suppression] = []
         var child = node.pointee.children
         while let current = child {
-            if current.pointee.type == XML_COMMENT_NODE, let content = current.pointee.content {
-                let text = "<!--" + String(cString: content) + "-->"
-                if let (suppression, _) = SuppressionScanner.suppression(in: text, number: line(current)) {
-                    result.append(suppression)
-                }
+            if current.pointee.type == XML_COMMENT_NODE {
+                result += suppression(ofComment: current)
             } else if current.pointee.type == XML_ELEMENT_NODE {
                 result += suppressions(in: current)
             }
@@ -111,27 +108,9 @@ enum XMLTree {
 }
 
 extension XMLTree {
-    /// Suppression comments before the root element and between a SOAP export's notes: they
-    /// apply to every note of the file.
-    static func suppressionsBefore(_ root: xmlNodePtr) -> [Suppression] {
-        var result: [Suppression] = []
-        var node = root.pointee.prev
-        while let current = node {
-            result += comment(current)
-            node = current.pointee.prev
-        }
-        var child = root.pointee.children
-        while let current = child {
-            result += comment(current)
-            child = current.pointee.next
-        }
-        return result.sorted { $0.line < $1.line }
-    }
-
-    private static func comment(_ node: xmlNodePtr) -> [Suppression] {
+    /// The suppression a comment node holds, if any.
+    static func suppression(ofComment node: xmlNodePtr) -> [Suppression] {
         guard node.pointee.type == XML_COMMENT_NODE, let content = node.pointee.content else { return [] }
-        return SuppressionScanner.suppression(in: "<!--" + String(cString: content) + "-->", number: line(node)).map {
-            [$0.0]
-        } ?? []
+        return SuppressionScanner.suppression(in: "<!--" + String(cString: content) + "-->", number: line(node)).map { [$0.0] } ?? []
     }
 }

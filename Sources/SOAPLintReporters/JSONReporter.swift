@@ -4,40 +4,55 @@ import SOAPLintModel
 ///
 /// Each note is `{"file", "index", "id", "findings": [{"rule", "level", "message", "line",
 /// "column", "section"}]}`; `index` is the note's 0-based position in its file and `id` its own
-/// id or null. Each error is `{"file", "line", "message"}` (`line` null when the error concerns
-/// the whole file). Keys keep this order; one note per line keeps diffs readable.
-public struct JSONReporter: Sendable {
+/// id or null. Each error is `{"file", "line", "column", "message"}` (`line` and `column` null
+/// when the error concerns the whole file). Keys keep this order; one note per line keeps diffs
+/// readable. Notes are written as they arrive; errors, which are few, are kept for the end.
+public final class JSONReporter: ReportStream {
     /// The format version; raised only when a consumer would have to change.
     public static let version = 1
 
-    /// Creates a reporter.
-    public init() {}
+    private let sink: any TextSink
+    private var wroteNote = false
+    private var errors: [String] = []
 
-    /// The JSON text of `run`, ending in a newline.
-    public func report(_ run: LintRun) -> String {
-        let notes = run.noteResults.map(note)
-        let errors = run.allErrors.map { error in
+    /// Creates a reporter writing to `sink`; the opening of the object is written at once.
+    public init(sink: any TextSink) {
+        self.sink = sink
+        sink.write("{\"version\": \(Self.version),\n\"notes\": [")
+    }
+
+    public func add(_ result: NoteResult) {
+        sink.write((wroteNote ? ",\n" : "\n") + Self.note(result))
+        wroteNote = true
+    }
+
+    public func add(_ error: FileError) {
+        errors.append(
             JSONText.object([
                 ("file", JSONText.quoted(error.file)), ("line", JSONText.number(error.line)),
                 ("column", JSONText.number(error.column)), ("message", JSONText.quoted(error.message)),
-            ])
-        }
-        let summary = run.summary
+            ]))
+    }
+
+    public func finish(_ summary: RunSummary) {
         let levels = Level.allCases.reversed().map { ($0.rawValue, String(summary.findingsByLevel[$0] ?? 0)) }
         let summaryObject = JSONText.object(
             [
                 ("files", String(summary.files)), ("notes", String(summary.notes)),
                 ("notesWithFindings", String(summary.notesWithFindings)), ("findings", String(summary.findings)),
             ] + levels + [("errors", String(summary.errors))])
-        return "{\"version\": \(Self.version),\n\"notes\": [" + list(notes) + "],\n\"errors\": [" + list(errors)
-            + "],\n\"summary\": " + summaryObject + "}\n"
+        let errorList = errors.isEmpty ? "" : "\n" + errors.joined(separator: ",\n") + "\n"
+        sink.write((wroteNote ? "\n" : "") + "],\n\"errors\": [" + errorList + "],\n\"summary\": " + summaryObject + "}\n")
     }
 
-    private func list(_ items: [String]) -> String {
-        items.isEmpty ? "" : "\n" + items.joined(separator: ",\n") + "\n"
+    /// The JSON of a whole run.
+    public static func report(_ run: LintRun) -> String {
+        let buffer = BufferSink()
+        JSONReporter(sink: buffer).write(run)
+        return buffer.text
     }
 
-    private func note(_ result: NoteResult) -> String {
+    private static func note(_ result: NoteResult) -> String {
         let findings = result.findings.map { finding in
             JSONText.object([
                 ("rule", JSONText.quoted(finding.rule)), ("level", JSONText.quoted(finding.level.rawValue)),

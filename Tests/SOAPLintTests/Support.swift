@@ -3,6 +3,7 @@ import SOAPLintCLI
 import SOAPLintEngine
 import SOAPLintModel
 import SOAPLintParsers
+import SOAPLintReporters
 import Testing
 
 /// Paths and helpers shared by the tests.

@@ -1,0 +1,53 @@
+import CSupport
+import Foundation
+import SOAPLintReporters
+
+/// A report file written as the run goes, to a temporary file beside it, and renamed into
+/// place only when the run is complete: a reader never sees half a report.
+final class FileOutput: TextSink, @unchecked Sendable {
+    /// The report's path, as given.
+    let path: String
+    private let target: String
+    private let temporary: String
+    private let descriptor: Int32
+    private var failed: String?
+
+    /// Creates the temporary file; throws the reason it cannot be written.
+    init(path: String, environment: CommandEnvironment) throws(FileWriteError) {
+        self.path = path
+        target = environment.absolute(path)
+        let url = URL(fileURLWithPath: target)
+        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).soaplint-\(getpid()).tmp").path
+        descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw FileWriteError(path: path, reason: "cannot write the file (\(String(cString: strerror(errno)).lowercased()))")
+        }
+    }
+
+    func write(_ text: String) {
+        guard failed == nil else { return }
+        var text = text
+        let status = text.withUTF8 { soaplint_write_all(descriptor, $0.baseAddress, $0.count) }
+        if status != 0 { failed = String(cString: strerror(errno)).lowercased() }
+    }
+
+    /// Closes the file and renames it into place; throws if any write failed.
+    func commit() throws(FileWriteError) {
+        close(descriptor)
+        if let failed {
+            unlink(temporary)
+            throw FileWriteError(path: path, reason: "cannot write the file (\(failed))")
+        }
+        guard rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno)).lowercased()
+            unlink(temporary)
+            throw FileWriteError(path: path, reason: "cannot write the file (\(reason))")
+        }
+    }
+
+    /// Closes and removes the temporary file.
+    func abandon() {
+        close(descriptor)
+        unlink(temporary)
+    }
+}
