@@ -41,9 +41,11 @@ test: deps
 	$(SWIFT) test
 
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/soaplint/Rules
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/soaplint/Rules/data $(DESTDIR)$(PREFIX)/share/soaplint/Rules/schemas
 	install -m 755 .build/release/soaplint $(DESTDIR)$(PREFIX)/bin/soaplint
 	install -m 644 Rules/*.yml $(DESTDIR)$(PREFIX)/share/soaplint/Rules/
+	install -m 644 Rules/data/* $(DESTDIR)$(PREFIX)/share/soaplint/Rules/data/
+	install -m 644 Rules/schemas/* $(DESTDIR)$(PREFIX)/share/soaplint/Rules/schemas/
 
 clean:
 	rm -rf .build

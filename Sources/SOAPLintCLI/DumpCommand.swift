@@ -23,7 +23,8 @@ enum DumpCommand {
         for path in parsed.positionals {
             let input: RunContext.Input =
                 path == "-"
-                ? .standardInput(name: parsed.value("--stdin-filename") ?? "<stdin>", bytes: environment.readStandardInput())
+                ? .standardInput(
+                    name: parsed.value("--stdin-filename") ?? "<stdin>", bytes: environment.readStandardInput())
                 : .file(path)
             do throws(FileError) {
                 var first = true

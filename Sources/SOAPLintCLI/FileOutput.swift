@@ -17,10 +17,13 @@ final class FileOutput: TextSink, @unchecked Sendable {
         self.path = path
         target = environment.absolute(path)
         let url = URL(fileURLWithPath: target)
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).soaplint-\(getpid()).tmp").path
+        temporary =
+            url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).soaplint-\(getpid()).tmp")
+            .path
         descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw FileWriteError(path: path, reason: "cannot write the file (\(String(cString: strerror(errno)).lowercased()))")
+            throw FileWriteError(
+                path: path, reason: "cannot write the file (\(String(cString: strerror(errno)).lowercased()))")
         }
     }
 

@@ -26,6 +26,9 @@ enum LintCommand {
                 "--stdin-filename", value: "NAME", help: "Name (and so format) of the note read from standard input"),
             Command.config,
             Command.rules,
+            OptionSpec(
+                "--validate",
+                help: "Check SOAP XML exports against the shipped XML Schema; each schema error is reported"),
             OptionSpec("--no-color", help: "Never colour the output (NO_COLOR is honoured too)"),
         ])
 
@@ -48,7 +51,15 @@ enum LintCommand {
         }
         if paths.filter({ $0 == "-" }).count > 1 { throw .conflicting("Standard input ('-') can be read only once.") }
 
-        guard let context = RunContext.load(reporting: environment) else { return ExitCode.failure }
+        guard var context = RunContext.load(reporting: environment) else { return ExitCode.failure }
+        if parsed.has("--validate") {
+            do throws(FileError) {
+                context.reader.schema = try XMLSchema(path: context.rulesDirectory + "/schemas/soap-notes.xsd")
+            } catch {
+                environment.errorOutput.write("soaplint: " + TextReporter.line(for: error) + "\n")
+                return ExitCode.failure
+            }
+        }
 
         let linter: Linter
         switch RuleLoading.configuration(explicit: parsed.value("--config"), environment: environment) {
@@ -79,7 +90,9 @@ enum LintCommand {
         // Reports are streamed: files are opened now and renamed into place at the end.
         var files: [FileOutput] = []
         var streams: [any ReportStream] = []
-        let colored = environment.outputIsTerminal && !parsed.has("--no-color") && (environment.variables["NO_COLOR"] ?? "").isEmpty
+        let colored =
+            environment.outputIsTerminal && !parsed.has("--no-color")
+            && (environment.variables["NO_COLOR"] ?? "").isEmpty
         for output in outputs {
             var sink: any TextSink = environment.output
             if let path = output.path {
@@ -96,7 +109,9 @@ enum LintCommand {
             switch output.format {
             case .text:
                 streams.append(
-                    TextReporter(sink: sink, style: colored && output.path == nil ? .ansi : .plain, includesErrors: output.path != nil))
+                    TextReporter(
+                        sink: sink, style: colored && output.path == nil ? .ansi : .plain,
+                        includesErrors: output.path != nil))
             case .json:
                 streams.append(JSONReporter(sink: sink))
             }
@@ -143,7 +158,10 @@ enum LintCommand {
             let session = linter.makeSession()
             while let index = queue.claim() {
                 do throws(FileError) {
-                    try context.eachNote(of: inputs[index], environment: environment) { note in
+                    try context.eachNote(
+                        of: inputs[index], environment: environment,
+                        problem: { emitter.emit(.error($0), file: index) }
+                    ) { note in
                         emitter.emit(.note(session.lint(note)), file: index)
                     }
                 } catch {

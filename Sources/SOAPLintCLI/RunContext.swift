@@ -43,11 +43,15 @@ struct RunContext {
 
     /// Reads the notes of one input and hands each to `each` as it is read; throws the file's
     /// error after the notes read before it.
-    func eachNote(of input: Input, environment: CommandEnvironment, _ each: (Note) -> Void) throws(FileError) {
+    func eachNote(
+        of input: Input, environment: CommandEnvironment, problem: (FileError) -> Void = { _ in },
+        _ each: (Note) -> Void
+    ) throws(FileError) {
         switch input {
         case .file(let path):
             try reader.eachNote(
-                inFileAt: environment.absolute(path), file: path, format: NoteFormat(path: path) ?? .text, each)
+                inFileAt: environment.absolute(path), file: path, format: NoteFormat(path: path) ?? .text,
+                problem: problem, each)
         case .standardInput(let name, let bytes):
             try reader.notes(in: bytes, file: name, format: NoteFormat(path: name) ?? .markdown).forEach(each)
         }

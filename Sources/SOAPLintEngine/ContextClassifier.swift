@@ -116,7 +116,8 @@ public struct ContextClassifier {
         let after = afterMatch..<min(clauseEnd, afterMatch + rules.window)
         let index = rules.index
         verdict.negated = occurs(index.negationBefore, in: before) || occurs(index.negationAfter, in: after)
-        verdict.hypothetical = occurs(index.hypotheticalBefore, in: before) || occurs(index.hypotheticalAfter, in: after)
+        verdict.hypothetical =
+            occurs(index.hypotheticalBefore, in: before) || occurs(index.hypotheticalAfter, in: after)
         verdict.exempt = occurs(index.exemptions, in: clauseStart..<clauseEnd)
         return verdict
     }
@@ -139,7 +140,8 @@ public struct ContextClassifier {
         guard rules.index.pseudoWords.contains(words[position].text) else { return false }
         return rules.index.pseudoNegations.contains { phrase in
             (0..<phrase.count).contains { offset in
-                position - offset >= 0 && matches(phrase, at: position - offset) && position - offset + phrase.count >= position + length
+                position - offset >= 0 && matches(phrase, at: position - offset)
+                    && position - offset + phrase.count >= position + length
             }
         }
     }

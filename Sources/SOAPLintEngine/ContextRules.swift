@@ -98,7 +98,8 @@ struct TriggerIndex: Sendable {
     let exemptions: Table
 
     init(
-        negationBefore: [[String]], negationAfter: [[String]], pseudoNegations: [[String]], hypotheticalBefore: [[String]],
+        negationBefore: [[String]], negationAfter: [[String]], pseudoNegations: [[String]],
+        hypotheticalBefore: [[String]],
         hypotheticalAfter: [[String]], exemptions: [[String]]
     ) {
         func table(_ phrases: [[String]]) -> Table {

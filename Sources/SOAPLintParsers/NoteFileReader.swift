@@ -21,7 +21,8 @@ enum NoteFileReader {
         var info = stat()
         if fstat(descriptor, &info) == 0, Int(info.st_size) > limit {
             throw FileError(
-                file: shown, message: "the file is \(Int(info.st_size) / 1024) KB; soaplint reads notes of up to \(limit / 1024) KB")
+                file: shown,
+                message: "the file is \(Int(info.st_size) / 1024) KB; soaplint reads notes of up to \(limit / 1024) KB")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(0, Int(info.st_size)))
@@ -35,7 +36,9 @@ enum NoteFileReader {
             if count == 0 { break }
             bytes += chunk[0..<count]
             if bytes.count > limit {
-                throw FileError(file: shown, message: "the file is over \(limit / 1024) KB; soaplint reads notes of up to \(limit / 1024) KB")
+                throw FileError(
+                    file: shown,
+                    message: "the file is over \(limit / 1024) KB; soaplint reads notes of up to \(limit / 1024) KB")
             }
         }
         return bytes

@@ -31,22 +31,28 @@ public struct NoteReader: Sendable {
 
     /// The section and field names in use.
     public let vocabulary: SectionVocabulary
+    /// The schema SOAP XML exports are validated against, nil for no validation.
+    public var schema: XMLSchema?
 
     /// Creates a reader using `vocabulary`.
-    public init(vocabulary: SectionVocabulary) {
+    public init(vocabulary: SectionVocabulary, schema: XMLSchema? = nil) {
         self.vocabulary = vocabulary
+        self.schema = schema
     }
 
     /// Reads the notes of the file at `path` (shown as `file`) and hands each to `each` as soon as
     /// it is read: XML exports note by note, Markdown and text files whole. Throws a `FileError`
     /// naming the file (and the line, where there is one) after every note read before it.
     public func eachNote(
-        inFileAt path: String, file: String, format: NoteFormat, _ each: (Note) -> Void
+        inFileAt path: String, file: String, format: NoteFormat, problem: (FileError) -> Void = { _ in },
+        _ each: (Note) -> Void
     ) throws(FileError) {
         let descriptor = try NoteFileReader.open(path, shown: file)
         defer { close(descriptor) }
         if format == .xml {
-            try XMLNoteParser.read(.descriptor(descriptor), file: file, vocabulary: vocabulary, each: each)
+            try XMLNoteParser.read(
+                .descriptor(descriptor), file: file, vocabulary: vocabulary, schema: schema, each: each,
+                problem: problem)
             return
         }
         let bytes = try NoteFileReader.read(descriptor, shown: file, limit: Self.maximumFileBytes)

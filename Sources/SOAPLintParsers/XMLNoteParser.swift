@@ -27,9 +27,11 @@ enum XMLNoteParser {
     }
 
     /// Reads the notes of `input`, handing each to `each` as soon as it is read. Throws the
-    /// first XML error, after every note before it has been handed on.
+    /// first XML error, after every note before it has been handed on. With `schema`, a SOAP
+    /// export is validated as it streams and each schema error goes to `problem`.
     static func read(
-        _ input: Input, file: String, vocabulary: SectionVocabulary, each: (Note) -> Void
+        _ input: Input, file: String, vocabulary: SectionVocabulary, schema: XMLSchema? = nil,
+        each: (Note) -> Void, problem: (FileError) -> Void = { _ in }
     ) throws(FileError) {
         _ = initialized
         var input = input
@@ -51,7 +53,8 @@ enum XMLNoteParser {
                     buffer.withMemoryRebound(to: CChar.self) { chars in
                         encoding.withCString { name in
                             // The reader copies the buffer, so it outlives this closure safely.
-                            xmlReaderForMemory(chars.baseAddress, Int32(chars.count), nil, encoding.isEmpty ? nil : name, options)
+                            xmlReaderForMemory(
+                                chars.baseAddress, Int32(chars.count), nil, encoding.isEmpty ? nil : name, options)
                         }
                     }
                 }
@@ -62,16 +65,19 @@ enum XMLNoteParser {
 
         var shared: [Suppression] = []
         var isExport = false
+        var isSOAP = false
         var index = 0
         var status = xmlTextReaderRead(reader)
         while status == 1 {
             let type = xmlTextReaderNodeType(reader)
             let depth = xmlTextReaderDepth(reader)
-            if type == Int32(XML_READER_TYPE_COMMENT.rawValue), depth <= 1, let node = xmlTextReaderCurrentNode(reader) {
+            if type == Int32(XML_READER_TYPE_COMMENT.rawValue), depth <= 1, let node = xmlTextReaderCurrentNode(reader)
+            {
                 shared += XMLTree.suppression(ofComment: node)
             } else if type == Int32(XML_READER_TYPE_ELEMENT.rawValue), depth == 0 {
                 guard let root = xmlTextReaderCurrentNode(reader) else { break }
                 let name = XMLTree.name(root)
+                isSOAP = name == "soapNotes" || name == "note"
                 switch name {
                 case "soapNotes":
                     isExport = true
@@ -89,7 +95,9 @@ enum XMLNoteParser {
                 default:
                     throw FileError(
                         file: file, line: XMLTree.line(root), column: 1,
-                        message: "the root element is <\(name)>; soaplint reads SOAP note exports (<soapNotes>, <note>) and HL7 C-CDA (<ClinicalDocument>, <section>)")
+                        message:
+                            "the root element is <\(name)>; soaplint reads SOAP note exports (<soapNotes>, <note>) and HL7 C-CDA (<ClinicalDocument>, <section>)"
+                    )
                 }
             } else if isExport, type == Int32(XML_READER_TYPE_ELEMENT.rawValue), depth == 1,
                 let element = xmlTextReaderCurrentNode(reader), XMLTree.name(element) == "note"
@@ -104,16 +112,54 @@ enum XMLNoteParser {
             }
             status = xmlTextReaderRead(reader)
         }
+        if isSOAP, let schema {
+            // Validation is a pass of its own: libxml2's validating reader cannot expand subtrees.
+            if case .descriptor(let descriptor) = input { lseek(descriptor, 0, SEEK_SET) }
+            for error in validate(input, encoding: encoding, schema: schema) {
+                problem(FileError(file: file, line: error.line, message: "schema: \(error.message)"))
+            }
+        }
         if let error = errors.first {
             // An error inside an entity's text is reported at the entity; where the document stopped is more useful.
             let line = Int(xmlTextReaderGetParserLineNumber(reader))
             let column = Int(xmlTextReaderGetParserColumnNumber(reader))
             let inEntity = (error.line ?? 0) < line
             throw FileError(
-                file: file, line: inEntity ? line : error.line, column: inEntity ? (column > 0 ? column : nil) : error.column,
+                file: file, line: inEntity ? line : error.line,
+                column: inEntity ? (column > 0 ? column : nil) : error.column,
                 message: "malformed XML: \(error.message)")
         }
         if status < 0 { throw FileError(file: file, message: "malformed XML") }
+    }
+
+    /// The schema errors of `input`, read to the end with a validating reader.
+    private static func validate(_ input: Input, encoding: String, schema: XMLSchema) -> [(line: Int?, message: String)]
+    {
+        let errors = ErrorBox()
+        let reader: xmlTextReaderPtr? =
+            switch input {
+            case .descriptor(let descriptor): xmlReaderForFd(descriptor, nil, nil, options)
+            case .bytes(let bytes):
+                bytes.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { chars in
+                        encoding.withCString { name in
+                            xmlReaderForMemory(
+                                chars.baseAddress, Int32(chars.count), nil, encoding.isEmpty ? nil : name, options)
+                        }
+                    }
+                }
+            }
+        guard let reader, let validation = xmlSchemaNewValidCtxt(schema.schema) else { return [] }
+        defer {
+            xmlFreeTextReader(reader)
+            xmlSchemaFreeValidCtxt(validation)
+        }
+        let context = Unmanaged.passUnretained(errors).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, recordError, context)
+        xmlSchemaSetValidStructuredErrors(validation, recordError, context)
+        guard xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else { return [] }
+        while xmlTextReaderRead(reader) == 1 {}
+        return errors.schema
     }
 
     /// The notes of an XML file's bytes, all at once.
@@ -130,7 +176,9 @@ enum XMLNoteParser {
         let count = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { return false }
         let bytes = head[0..<count]
-        guard let first = bytes.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first > 0 else { return false }
+        guard let first = bytes.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first > 0 else {
+            return false
+        }
         return bytes[first...].starts(with: Array("<?xml".utf8))
     }
 
@@ -154,16 +202,24 @@ enum XMLNoteParser {
     }
 }
 
-/// The first error libxml2 reported while reading.
+/// The first error libxml2 reported while reading, and every schema validation error.
 private final class ErrorBox {
     var first: (line: Int?, column: Int?, message: String)?
+    var schema: [(line: Int?, message: String)] = []
 }
 
 private func recordError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
     let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
+    if error.pointee.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
+        let message = error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "schema error"
+        let line = Int(error.pointee.line)
+        box.schema.append((line > 0 ? line : nil, message))
+        return
+    }
     guard box.first == nil else { return }
-    let message = error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "the XML could not be parsed"
+    let message =
+        error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "the XML could not be parsed"
     let line = Int(error.pointee.line)
     let column = Int(error.pointee.int2)
     box.first = (line > 0 ? line : nil, column > 0 ? column : nil, message)
@@ -214,10 +270,13 @@ enum SOAPXMLNote {
         return note
     }
 
-    private static func section(_ element: xmlNodePtr, kind: SectionKind, heading: String, start: SourcePosition) -> Section {
+    private static func section(_ element: xmlNodePtr, kind: SectionKind, heading: String, start: SourcePosition)
+        -> Section
+    {
         var lines: [(text: String, origin: SourcePosition)] = []
         var line = start.line
-        for (index, text) in XMLTree.text(element).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, text) in XMLTree.text(element).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        {
             if index > 0 { line += 1 }
             lines.append((String(text), SourcePosition(line: line, column: 1)))
         }

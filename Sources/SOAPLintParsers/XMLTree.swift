@@ -111,6 +111,8 @@ extension XMLTree {
     /// The suppression a comment node holds, if any.
     static func suppression(ofComment node: xmlNodePtr) -> [Suppression] {
         guard node.pointee.type == XML_COMMENT_NODE, let content = node.pointee.content else { return [] }
-        return SuppressionScanner.suppression(in: "<!--" + String(cString: content) + "-->", number: line(node)).map { [$0.0] } ?? []
+        return SuppressionScanner.suppression(in: "<!--" + String(cString: content) + "-->", number: line(node)).map {
+            [$0.0]
+        } ?? []
     }
 }

@@ -42,7 +42,8 @@ public final class JSONReporter: ReportStream {
                 ("notesWithFindings", String(summary.notesWithFindings)), ("findings", String(summary.findings)),
             ] + levels + [("errors", String(summary.errors))])
         let errorList = errors.isEmpty ? "" : "\n" + errors.joined(separator: ",\n") + "\n"
-        sink.write((wroteNote ? "\n" : "") + "],\n\"errors\": [" + errorList + "],\n\"summary\": " + summaryObject + "}\n")
+        sink.write(
+            (wroteNote ? "\n" : "") + "],\n\"errors\": [" + errorList + "],\n\"summary\": " + summaryObject + "}\n")
     }
 
     /// The JSON of a whole run.

@@ -53,7 +53,7 @@ public final class TextReporter: ReportStream {
         return "\(style.bold(location)): \(style.level(.error, "error")): \(error.message)"
     }
 
-    /// "2 errors, 1 warning in 3 notes (2 with findings); 1 file could not be read".
+    /// "2 errors, 1 warning in 3 notes (2 with findings); 1 file error".
     public static func summaryLine(_ summary: RunSummary) -> String {
         let notes = count(summary.notes, "note")
         var text: String
@@ -67,7 +67,7 @@ public final class TextReporter: ReportStream {
             text = "\(parts.joined(separator: ", ")) in \(notes) (\(summary.notesWithFindings) with findings)"
         }
         if summary.errors > 0 {
-            text += "; \(count(summary.errors, "file")) could not be read"
+            text += "; \(count(summary.errors, "file error"))"
         }
         return text
     }
