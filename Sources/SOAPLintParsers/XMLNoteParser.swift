@@ -11,7 +11,9 @@ import SOAPLintModel
 /// within libxml2's default depth and size limits (never `XML_PARSE_HUGE`). libxml2 does not
 /// report element columns, so XML positions carry the element's line and column 1.
 enum XMLNoteParser {
-    private static let initialized: Void = xmlInitParser()
+    /// libxml2's global state, set up once before any other libxml2 call (schemas included);
+    /// `xmlInitParser` itself must not run on two threads at once.
+    static let initialized: Void = xmlInitParser()
 
     /// The options every note file is parsed with.
     static let options = Int32(
@@ -45,22 +47,11 @@ enum XMLNoteParser {
             encoding = declared
         }
         let errors = ErrorBox()
-        let reader: xmlTextReaderPtr? =
-            switch input {
-            case .descriptor(let descriptor): xmlReaderForFd(descriptor, nil, nil, options)
-            case .bytes(let bytes):
-                bytes.withUnsafeBufferPointer { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) { chars in
-                        encoding.withCString { name in
-                            // The reader copies the buffer, so it outlives this closure safely.
-                            xmlReaderForMemory(
-                                chars.baseAddress, Int32(chars.count), nil, encoding.isEmpty ? nil : name, options)
-                        }
-                    }
-                }
-            }
-        guard let reader else { throw FileError(file: file, message: "could not start the XML parser") }
-        defer { xmlFreeTextReader(reader) }
+        guard let handle = ReaderHandle(input, encoding: encoding) else {
+            throw FileError(file: file, message: "could not start the XML parser")
+        }
+        let reader = handle.reader
+        defer { handle.close() }
         xmlTextReaderSetStructuredErrorHandler(reader, recordError, Unmanaged.passUnretained(errors).toOpaque())
 
         var shared: [Suppression] = []
@@ -132,26 +123,58 @@ enum XMLNoteParser {
         if status < 0 { throw FileError(file: file, message: "malformed XML") }
     }
 
+    /// A streaming reader over `input`, with the memory it reads from.
+    private final class ReaderHandle {
+        let reader: xmlTextReaderPtr
+        private let buffer: UnsafeMutableBufferPointer<CChar>?
+
+        /// libxml2 reads a memory input in place, so the bytes are copied into a buffer that
+        /// lives exactly as long as the reader.
+        init?(_ input: Input, encoding: String) {
+            switch input {
+            case .descriptor(let descriptor):
+                guard let reader = xmlReaderForFd(descriptor, nil, nil, XMLNoteParser.options) else { return nil }
+                self.reader = reader
+                buffer = nil
+            case .bytes(let bytes):
+                let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
+                bytes.withUnsafeBytes { raw in UnsafeMutableRawBufferPointer(copy).copyMemory(from: raw) }
+                let made = encoding.withCString { name in
+                    xmlReaderForMemory(
+                        copy.baseAddress, Int32(bytes.count), nil, encoding.isEmpty ? nil : name, XMLNoteParser.options)
+                }
+                guard let made else {
+                    copy.deallocate()
+                    return nil
+                }
+                reader = made
+                buffer = copy
+            }
+        }
+
+        private var closed = false
+
+        /// Frees the reader (before anything it uses, such as a validation context) and its memory.
+        func close() {
+            guard !closed else { return }
+            closed = true
+            xmlFreeTextReader(reader)
+            buffer?.deallocate()
+        }
+
+        deinit { close() }
+    }
+
     /// The schema errors of `input`, read to the end with a validating reader.
     private static func validate(_ input: Input, encoding: String, schema: XMLSchema) -> [(line: Int?, message: String)]
     {
         let errors = ErrorBox()
-        let reader: xmlTextReaderPtr? =
-            switch input {
-            case .descriptor(let descriptor): xmlReaderForFd(descriptor, nil, nil, options)
-            case .bytes(let bytes):
-                bytes.withUnsafeBufferPointer { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) { chars in
-                        encoding.withCString { name in
-                            xmlReaderForMemory(
-                                chars.baseAddress, Int32(chars.count), nil, encoding.isEmpty ? nil : name, options)
-                        }
-                    }
-                }
-            }
-        guard let reader, let validation = xmlSchemaNewValidCtxt(schema.schema) else { return [] }
+        guard let handle = ReaderHandle(input, encoding: encoding),
+            let validation = xmlSchemaNewValidCtxt(schema.schema)
+        else { return [] }
+        let reader = handle.reader
         defer {
-            xmlFreeTextReader(reader)
+            handle.close()
             xmlSchemaFreeValidCtxt(validation)
         }
         let context = Unmanaged.passUnretained(errors).toOpaque()

@@ -8,6 +8,7 @@ public final class XMLSchema: @unchecked Sendable {
 
     /// Compiles the schema at `path`; throws a message naming the file when it is not a schema.
     public init(path: String) throws(FileError) {
+        _ = XMLNoteParser.initialized
         guard let parser = xmlSchemaNewParserCtxt(path) else {
             throw FileError(file: path, message: "cannot read the schema")
         }
