@@ -17,7 +17,7 @@ enum LintCommand {
         options: [
             OptionSpec(
                 "--format", value: "F[:FILE]",
-                help: "Output format: text (default) or json; ':FILE' writes it to FILE. Repeatable"),
+                help: "Output format: text (default), json, html, sarif, junit or github; ':FILE' writes it to FILE. Repeatable"),
             OptionSpec(
                 "--fail-on", value: "LEVEL",
                 help: "Exit 1 when a finding is at or above LEVEL: error (default), warning, info"),
@@ -26,6 +26,10 @@ enum LintCommand {
                 "--stdin-filename", value: "NAME", help: "Name (and so format) of the note read from standard input"),
             Command.config,
             Command.rules,
+            OptionSpec("--max-warnings", value: "N", help: "Exit 1 when there are more than N warnings"),
+            OptionSpec("--baseline", value: "FILE", help: "Report only findings that are not in this baseline"),
+            OptionSpec("--write-baseline", value: "FILE", help: "Record this run's findings as a baseline"),
+            OptionSpec("--redact", help: "Leave excerpts and patient identifiers out of reports"),
             OptionSpec(
                 "--validate",
                 help: "Check SOAP XML exports against the shipped XML Schema; each schema error is reported"),
@@ -41,6 +45,12 @@ enum LintCommand {
                 "Only one --format can go to standard output; give the others a file (--format json:report.json).")
         }
         let failOn = try level(parsed.value("--fail-on"))
+        let maxWarnings = try parsed.value("--max-warnings").map { value throws(UsageError) -> Int in
+            guard let number = Int(value), number >= 0 else {
+                throw .invalidValue(option: "--max-warnings", value: value, expected: "a whole number of at least 0", suggestion: nil)
+            }
+            return number
+        }
         let jobs = try jobCount(parsed.value("--jobs"), default: environment.processorCount)
         var paths = parsed.positionals
         if paths.isEmpty {
@@ -87,6 +97,22 @@ enum LintCommand {
             inputs.append(.standardInput(name: name, bytes: environment.readStandardInput()))
         }
 
+        var baseline: Baseline?
+        if let path = parsed.value("--baseline") {
+            do {
+                baseline = try Baseline(path: environment.absolute(path), shown: path)
+            } catch {
+                environment.errorOutput.write("soaplint: \(error.path): \(error.reason)\n")
+                return ExitCode.failure
+            }
+        }
+        var recorded = parsed.value("--write-baseline").map { _ in Baseline() }
+        let reportContext = ReportContext(
+            version: SOAPLintCommand.version, generated: Self.timestamp(environment),
+            rules: linter.ruleSet.rules.map {
+                RuleDocument(id: $0.id, level: $0.level, summary: $0.summary, description: $0.description, link: $0.link)
+            }, redact: parsed.has("--redact"))
+
         // Reports are streamed: files are opened now and renamed into place at the end.
         var files: [FileOutput] = []
         var streams: [any ReportStream] = []
@@ -114,6 +140,14 @@ enum LintCommand {
                         includesErrors: output.path != nil))
             case .json:
                 streams.append(JSONReporter(sink: sink))
+            case .html:
+                streams.append(HTMLReporter(sink: sink, context: reportContext))
+            case .sarif:
+                streams.append(SARIFReporter(sink: sink, context: reportContext))
+            case .junit:
+                streams.append(JUnitReporter(sink: sink))
+            case .github:
+                streams.append(GitHubReporter(sink: sink))
             }
         }
 
@@ -121,7 +155,9 @@ enum LintCommand {
         summary.files = inputs.count
         func deliver(_ event: OrderedEmitter.Event) {
             switch event {
-            case .note(let result):
+            case .note(let linted):
+                recorded?.record(linted)
+                let result = baseline?.newFindings(in: linted) ?? linted
                 summary.add(result)
                 streams.forEach { $0.add(result) }
             case .error(let error):
@@ -136,6 +172,14 @@ enum LintCommand {
         streams.forEach { $0.finish(summary) }
 
         var writeFailed = false
+        if let recorded, let path = parsed.value("--write-baseline") {
+            do {
+                try OutputTarget.writeAtomically(recorded.json, to: environment.absolute(path))
+            } catch {
+                environment.errorOutput.write("soaplint: \(path): \(error.reason)\n")
+                writeFailed = true
+            }
+        }
         for file in files {
             do {
                 try file.commit()
@@ -145,7 +189,19 @@ enum LintCommand {
             }
         }
         if writeFailed || summary.errors > 0 { return ExitCode.failure }
-        return summary.findings(atLeast: failOn) > 0 ? ExitCode.findings : ExitCode.success
+        if summary.findings(atLeast: failOn) > 0 { return ExitCode.findings }
+        if let maxWarnings, (summary.findingsByLevel[.warning] ?? 0) > maxWarnings { return ExitCode.findings }
+        return ExitCode.success
+    }
+
+    /// When the report is made: `SOURCE_DATE_EPOCH` when set (for reproducible reports), else now, in UTC.
+    static func timestamp(_ environment: CommandEnvironment) -> String {
+        let seconds = environment.variables["SOURCE_DATE_EPOCH"].flatMap { TimeInterval($0) } ?? Date().timeIntervalSince1970
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }
 
     /// Reads and lints every input on `jobs` threads, handing results to `emitter` per note.

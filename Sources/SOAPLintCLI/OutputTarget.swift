@@ -6,6 +6,10 @@ struct OutputTarget: Hashable {
     enum Format: String, CaseIterable {
         case text
         case json
+        case html
+        case sarif
+        case junit
+        case github
     }
 
     var format: Format
