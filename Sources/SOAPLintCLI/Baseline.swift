@@ -48,13 +48,16 @@ struct Baseline {
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             root["version"] as? Int == 1, let findings = root["findings"] as? [[String: Any]]
         else {
-            throw FileWriteError(path: shown, reason: "not a soaplint baseline (expected {\"version\": 1, \"findings\": [...]})")
+            throw FileWriteError(
+                path: shown, reason: "not a soaplint baseline (expected {\"version\": 1, \"findings\": [...]})")
         }
         for entry in findings {
-            guard let file = entry["file"] as? String, let note = entry["note"] as? String, let rule = entry["rule"] as? String,
+            guard let file = entry["file"] as? String, let note = entry["note"] as? String,
+                let rule = entry["rule"] as? String,
                 let message = entry["message"] as? String
             else { throw FileWriteError(path: shown, reason: "a baseline entry lacks file, note, rule or message") }
-            counts[Key(file: file, note: note, rule: rule, message: message), default: 0] += (entry["count"] as? Int) ?? 1
+            counts[Key(file: file, note: note, rule: rule, message: message), default: 0] +=
+                (entry["count"] as? Int) ?? 1
         }
     }
 
@@ -81,10 +84,12 @@ struct Baseline {
     var json: String {
         let entries = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { key, count in
             JSONText.object([
-                ("file", JSONText.quoted(key.file)), ("note", JSONText.quoted(key.note)), ("rule", JSONText.quoted(key.rule)),
+                ("file", JSONText.quoted(key.file)), ("note", JSONText.quoted(key.note)),
+                ("rule", JSONText.quoted(key.rule)),
                 ("message", JSONText.quoted(key.message)), ("count", String(count)),
             ])
         }
-        return "{\"version\": 1,\n\"findings\": [" + (entries.isEmpty ? "" : "\n" + entries.joined(separator: ",\n") + "\n") + "]}\n"
+        return "{\"version\": 1,\n\"findings\": ["
+            + (entries.isEmpty ? "" : "\n" + entries.joined(separator: ",\n") + "\n") + "]}\n"
     }
 }

@@ -17,7 +17,9 @@ enum LintCommand {
         options: [
             OptionSpec(
                 "--format", value: "F[:FILE]",
-                help: "Output format: text (default), json, html, sarif, junit or github; ':FILE' writes it to FILE. Repeatable"),
+                help:
+                    "Output format: text (default), json, html, sarif, junit or github; ':FILE' writes it to FILE. Repeatable"
+            ),
             OptionSpec(
                 "--fail-on", value: "LEVEL",
                 help: "Exit 1 when a finding is at or above LEVEL: error (default), warning, info"),
@@ -47,7 +49,8 @@ enum LintCommand {
         let failOn = try level(parsed.value("--fail-on"))
         let maxWarnings = try parsed.value("--max-warnings").map { value throws(UsageError) -> Int in
             guard let number = Int(value), number >= 0 else {
-                throw .invalidValue(option: "--max-warnings", value: value, expected: "a whole number of at least 0", suggestion: nil)
+                throw .invalidValue(
+                    option: "--max-warnings", value: value, expected: "a whole number of at least 0", suggestion: nil)
             }
             return number
         }
@@ -110,7 +113,8 @@ enum LintCommand {
         let reportContext = ReportContext(
             version: SOAPLintCommand.version, generated: Self.timestamp(environment),
             rules: linter.ruleSet.rules.map {
-                RuleDocument(id: $0.id, level: $0.level, summary: $0.summary, description: $0.description, link: $0.link)
+                RuleDocument(
+                    id: $0.id, level: $0.level, summary: $0.summary, description: $0.description, link: $0.link)
             }, redact: parsed.has("--redact"))
 
         // Reports are streamed: files are opened now and renamed into place at the end.
@@ -196,7 +200,8 @@ enum LintCommand {
 
     /// When the report is made: `SOURCE_DATE_EPOCH` when set (for reproducible reports), else now, in UTC.
     static func timestamp(_ environment: CommandEnvironment) -> String {
-        let seconds = environment.variables["SOURCE_DATE_EPOCH"].flatMap { TimeInterval($0) } ?? Date().timeIntervalSince1970
+        let seconds =
+            environment.variables["SOURCE_DATE_EPOCH"].flatMap { TimeInterval($0) } ?? Date().timeIntervalSince1970
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

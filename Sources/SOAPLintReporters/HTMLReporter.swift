@@ -90,13 +90,18 @@ public final class HTMLReporter: ReportStream {
             ("Notes linted", String(summary.notes), ""), ("Notes with no findings", "\(clean) (\(shareText))", "good"),
             ("Errors", String(summary.findingsByLevel[.error] ?? 0), "error"),
             ("Warnings", String(summary.findingsByLevel[.warning] ?? 0), "warning"),
-            ("Info", String(summary.findingsByLevel[.info] ?? 0), "info"), ("Files not read", String(summary.errors), ""),
-        ].map { "<div class=\"card \($0.2)\"><div class=\"value\">\(HTMLText.escape($0.1))</div><div class=\"label\">\($0.0)</div></div>" }
+            ("Info", String(summary.findingsByLevel[.info] ?? 0), "info"),
+            ("Files not read", String(summary.errors), ""),
+        ].map {
+            "<div class=\"card \($0.2)\"><div class=\"value\">\(HTMLText.escape($0.1))</div><div class=\"label\">\($0.0)</div></div>"
+        }
         let charts = [
             BarChart(title: "Findings by rule", items: byRule.map { ($0.key, $0.value) }, color: "#b42318"),
             BarChart(title: "Findings by provider", items: byProvider.map { ($0.key, $0.value) }, color: "#1d4ed8"),
             BarChart(title: "Findings by payer", items: byPayer.map { ($0.key, $0.value) }, color: "#7c3aed"),
-            BarChart(title: "Findings by month of service", items: byMonth.map { ($0.key, $0.value) }, color: "#0f766e", limit: 24),
+            BarChart(
+                title: "Findings by month of service", items: byMonth.map { ($0.key, $0.value) }, color: "#0f766e",
+                limit: 24),
         ].map { "<figure><figcaption>\($0.title)</figcaption>\($0.svg)</figure>" }
         let ruleEntries = firedRules.sorted().map { id -> String in
             let rule = context.rules[id]
@@ -115,7 +120,8 @@ public final class HTMLReporter: ReportStream {
             <th class="num">Errors</th><th class="num">Warnings</th><th class="num">Info</th></tr></thead>
             <tbody>\(rows.joined(separator: "\n"))</tbody></table>
             """
-        let errorList = errors.isEmpty ? "" : "<section><h2>Files that could not be read</h2><ul>\(errors.joined())</ul></section>"
+        let errorList =
+            errors.isEmpty ? "" : "<section><h2>Files that could not be read</h2><ul>\(errors.joined())</ul></section>"
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">

@@ -9,7 +9,9 @@ public final class JUnitReporter: ReportStream {
     /// Creates a reporter; the XML declaration and the opening of the suite are written at once.
     public init(sink: any TextSink) {
         self.sink = sink
-        sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"soaplint\">\n<testsuite name=\"soaplint\">\n")
+        sink.write(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"soaplint\">\n<testsuite name=\"soaplint\">\n"
+        )
     }
 
     public func add(_ result: NoteResult) {
@@ -23,7 +25,9 @@ public final class JUnitReporter: ReportStream {
         text += ">\n"
         for finding in result.findings {
             text += "<failure type=\"\(Self.escape(finding.rule))\" message=\"\(Self.escape(finding.message))\">"
-            text += Self.escape("\(note.file):\(finding.position.line):\(finding.position.column): \(finding.level.rawValue): \(finding.message) [\(finding.rule)]")
+            text += Self.escape(
+                "\(note.file):\(finding.position.line):\(finding.position.column): \(finding.level.rawValue): \(finding.message) [\(finding.rule)]"
+            )
             text += "</failure>\n"
         }
         sink.write(text + "</testcase>\n")

@@ -19,7 +19,10 @@ public final class SARIFReporter: ReportStream {
             var pairs: [(String, String)] = [
                 ("id", JSONText.quoted(rule.id)),
                 ("shortDescription", JSONText.object([("text", JSONText.quoted(rule.summary))])),
-                ("fullDescription", JSONText.object([("text", JSONText.quoted(rule.description.trimmingWhitespace()))])),
+                (
+                    "fullDescription",
+                    JSONText.object([("text", JSONText.quoted(rule.description.trimmingWhitespace()))])
+                ),
                 ("defaultConfiguration", JSONText.object([("level", JSONText.quoted(Self.level(rule.level)))])),
             ]
             if let link = rule.link {
@@ -47,7 +50,8 @@ public final class SARIFReporter: ReportStream {
                         (
                             "region",
                             JSONText.object([
-                                ("startLine", String(finding.position.line)), ("startColumn", String(finding.position.column)),
+                                ("startLine", String(finding.position.line)),
+                                ("startColumn", String(finding.position.column)),
                             ])
                         ),
                     ])
@@ -71,7 +75,8 @@ public final class SARIFReporter: ReportStream {
         if let line = error.line { message += ":\(line)" }
         notifications.append(
             JSONText.object([
-                ("level", JSONText.quoted("error")), ("message", JSONText.object([("text", JSONText.quoted("\(message): \(error.message)"))])),
+                ("level", JSONText.quoted("error")),
+                ("message", JSONText.object([("text", JSONText.quoted("\(message): \(error.message)"))])),
             ]))
     }
 
@@ -99,7 +104,10 @@ public final class SARIFReporter: ReportStream {
         var result = ""
         for byte in trimmed.utf8 {
             let scalar = Unicode.Scalar(byte)
-            if byte < 0x80, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~/".unicodeScalars.contains(scalar) {
+            if byte < 0x80,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-._~/".unicodeScalars.contains(scalar)
+            {
                 result.unicodeScalars.append(scalar)
             } else {
                 result += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)

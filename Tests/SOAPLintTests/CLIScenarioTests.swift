@@ -122,17 +122,8 @@ struct CLIBehaviourTests {
         }
         try #require(FileManager.default.fileExists(atPath: binary.path), "soaplint binary beside \(products.path)")
         func run(_ arguments: [String]) throws -> (Int32, String) {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = arguments
-            process.currentDirectoryURL = Fixtures.packageRoot
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            let result = try Subprocess.run(binary, arguments, in: Fixtures.packageRoot)
+            return (result.status, result.output)
         }
         let version = try run(["--version"])
         #expect(version.0 == 0)

