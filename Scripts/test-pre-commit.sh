@@ -5,7 +5,7 @@
 #     bash Scripts/test-pre-commit.sh [path/to/soaplint-binary-folder]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="${1:-$root/.build/debug}"
+bin="$(cd "${1:-$root/.build/debug}" && pwd)"
 command -v pre-commit >/dev/null || python3 -m pip install --quiet pre-commit
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
