@@ -26,4 +26,4 @@ if pre-commit try-repo "$root" soaplint-system --files 06-missing-objective.txt;
     echo "FAIL: the hook passed a deficient note" >&2
     exit 1
 fi
-echo "pre-commit: 2 passed, 0 failed"
+echo "pre-commit try-repo: good notes pass the hook, a deficient note fails it"
