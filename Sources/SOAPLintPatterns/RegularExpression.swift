@@ -35,6 +35,7 @@ public final class RegularExpression: @unchecked Sendable {
     /// Whether the pattern matches the empty string (such a pattern would match everywhere).
     public var matchesEmptyText: Bool {
         var matcher = Matcher(self)
+        defer { matcher.free() }
         var empty: [UInt8] = []
         return (try? matcher.firstMatch(in: &empty, from: 0)) != nil
     }
