@@ -16,6 +16,8 @@ public struct CommandEnvironment: Sendable {
     public var readStandardInput: @Sendable () -> [UInt8]
     /// Whether standard output is a terminal (colour is used only then).
     public var outputIsTerminal: Bool
+    /// Whether standard error is a terminal (the progress line is shown only then).
+    public var errorIsTerminal: Bool = false
     /// The path of the running executable, used to find the built-in `Rules/` folder.
     public var executablePath: String
     /// The number of cores `--jobs` defaults to.
@@ -25,8 +27,9 @@ public struct CommandEnvironment: Sendable {
     public init(
         variables: [String: String], workingDirectory: String, output: any TextSink, errorOutput: any TextSink,
         readStandardInput: @escaping @Sendable () -> [UInt8], outputIsTerminal: Bool, executablePath: String,
-        processorCount: Int
+        processorCount: Int, errorIsTerminal: Bool = false
     ) {
+        self.errorIsTerminal = errorIsTerminal
         self.variables = variables
         self.workingDirectory = workingDirectory
         self.output = output
@@ -45,7 +48,7 @@ public struct CommandEnvironment: Sendable {
             output: FileDescriptorSink(descriptor: 1), errorOutput: FileDescriptorSink(descriptor: 2),
             readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             outputIsTerminal: isatty(1) == 1, executablePath: executablePath(),
-            processorCount: max(1, info.activeProcessorCount))
+            processorCount: max(1, info.activeProcessorCount), errorIsTerminal: isatty(2) == 1)
     }
 
     /// The executable's path through `/proc/self/exe`, else `argv[0]`.

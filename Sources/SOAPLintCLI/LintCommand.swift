@@ -35,6 +35,7 @@ enum LintCommand {
             OptionSpec(
                 "--validate",
                 help: "Check SOAP XML exports against the shipped XML Schema; each schema error is reported"),
+            OptionSpec("--quiet", short: "-q", help: "No progress line on the terminal"),
             OptionSpec("--no-color", help: "Never colour the output (NO_COLOR is honoured too)"),
         ])
 
@@ -157,22 +158,30 @@ enum LintCommand {
 
         var summary = RunSummary()
         summary.files = inputs.count
+        let progress =
+            environment.errorIsTerminal && !parsed.has("--quiet") && inputs.count > 1
+            ? ProgressLine(sink: environment.errorOutput, totalFiles: inputs.count) : nil
         func deliver(_ event: OrderedEmitter.Event) {
             switch event {
             case .note(let linted):
+                progress?.noteDone()
                 recorded?.record(linted)
                 let result = baseline?.newFindings(in: linted) ?? linted
                 summary.add(result)
                 streams.forEach { $0.add(result) }
             case .error(let error):
                 summary.errors += 1
-                environment.errorOutput.write(TextReporter.line(for: error) + "\n")
+                let line = TextReporter.line(for: error) + "\n"
+                if let progress { progress.write(line) } else { environment.errorOutput.write(line) }
                 streams.forEach { $0.add(error) }
             }
         }
         collector.errors.forEach { deliver(.error($0)) }
         let emitter = OrderedEmitter(deliver: deliver)
-        process(inputs, jobs: jobs, context: context, linter: linter, environment: environment, emitter: emitter)
+        process(
+            inputs, jobs: jobs, context: context, linter: linter, environment: environment, emitter: emitter,
+            fileDone: { progress?.fileDone() })
+        progress?.finish()
         streams.forEach { $0.finish(summary) }
 
         var writeFailed = false
@@ -212,7 +221,7 @@ enum LintCommand {
     /// Reads and lints every input on `jobs` threads, handing results to `emitter` per note.
     static func process(
         _ inputs: [RunContext.Input], jobs: Int, context: RunContext, linter: Linter, environment: CommandEnvironment,
-        emitter: OrderedEmitter
+        emitter: OrderedEmitter, fileDone: @escaping @Sendable () -> Void = {}
     ) {
         let queue = WorkQueue(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, inputs.count))) { _ in
@@ -229,6 +238,7 @@ enum LintCommand {
                     emitter.emit(.error(error), file: index)
                 }
                 emitter.finish(file: index)
+                fileDone()
             }
         }
     }

@@ -99,6 +99,21 @@ struct CLIBehaviourTests {
         #expect(flag.output.text == pipe.output.text)
     }
 
+    @Test("a progress line on a terminal's standard error, cleared at the end and never in the report")
+    func progress() {
+        let plain = TestEnvironment(workingDirectory: examples)
+        #expect(plain.run(["lint", "."]) == 1)
+        #expect(plain.errorOutput.text.isEmpty)
+        let terminal = TestEnvironment(workingDirectory: examples, errorTerminal: true)
+        #expect(terminal.run(["lint", "."]) == 1)
+        #expect(terminal.output.text == plain.output.text)
+        #expect(terminal.errorOutput.text.hasPrefix("\r\u{1B}[K0/14 files, 0 notes"))
+        #expect(terminal.errorOutput.text.hasSuffix("\r\u{1B}[K"))
+        let quiet = TestEnvironment(workingDirectory: examples, errorTerminal: true)
+        #expect(quiet.run(["lint", "--quiet", "."]) == 1)
+        #expect(quiet.errorOutput.text.isEmpty)
+    }
+
     @Test("a broken section vocabulary stops the run with its line and column")
     func brokenVocabulary() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -89,13 +89,16 @@ struct TestEnvironment {
     let errorOutput = BufferSink()
     let environment: CommandEnvironment
 
-    init(workingDirectory: URL, stdin: [UInt8] = [], variables: [String: String] = [:], terminal: Bool = false) {
+    init(
+        workingDirectory: URL, stdin: [UInt8] = [], variables: [String: String] = [:], terminal: Bool = false,
+        errorTerminal: Bool = false
+    ) {
         var all = ["SOAPLINT_RULES_DIR": Fixtures.rulesDirectory.path, "SOAPLINT_CACHE_DIR": Fixtures.cacheDirectory]
         all.merge(variables) { $1 }
         environment = CommandEnvironment(
             variables: all, workingDirectory: workingDirectory.path, output: output, errorOutput: errorOutput,
             readStandardInput: { stdin }, outputIsTerminal: terminal, executablePath: "/nonexistent/soaplint",
-            processorCount: 2)
+            processorCount: 2, errorIsTerminal: errorTerminal)
     }
 
     /// Runs `arguments` and returns the exit code.
