@@ -4,7 +4,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libyaml-dev libvectorscan-dev libpcre2-dev
 
-.PHONY: all deps pydeps build release demo test install clean format
+.PHONY: all deps pydeps build release demo test sanitize fuzz install clean format
 
 all: build
 
@@ -47,6 +47,11 @@ test: deps pydeps
 	$(SWIFT) test
 	bash Scripts/test-pre-commit.sh .build/debug
 
+# The test suite under AddressSanitizer (with leak checks) and ThreadSanitizer.
+sanitize: deps pydeps
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp $(SWIFT) test --sanitize=address
+	$(SWIFT) test --sanitize=thread
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/soaplint/Rules/data $(DESTDIR)$(PREFIX)/share/soaplint/Rules/schemas
 	install -m 755 .build/release/soaplint $(DESTDIR)$(PREFIX)/bin/soaplint
@@ -60,3 +65,7 @@ clean:
 # Formats the sources with the toolchain's swift-format and the committed .swift-format.
 format:
 	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests
+
+# Runs every libFuzzer target for FUZZ_SECONDS (default 60) each; see Fuzz/README.md.
+fuzz: deps
+	bash Fuzz/run.sh

@@ -9,7 +9,12 @@ let package = Package(
     name: "soaplint",
     products: [
         .executable(name: "soaplint", targets: ["soaplint"]),
-        .library(name: "SOAPLint", targets: ["SOAPLintCLI"]),
+        .library(
+            name: "SOAPLint",
+            targets: [
+                "SOAPLintCLI", "SOAPLintModel", "SOAPLintYAML", "SOAPLintParsers", "SOAPLintPatterns", "SOAPLintEngine",
+                "SOAPLintReporters",
+            ]),
     ],
     targets: [
         // C libraries from Debian packages.

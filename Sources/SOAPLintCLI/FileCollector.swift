@@ -36,6 +36,8 @@ struct FileCollector {
                                 "no note files (\(NoteFormat.extensions.map { ".\($0)" }.joined(separator: ", "))) in this folder"
                         ))
                 }
+            } else if info.st_mode & S_IFMT != S_IFREG {
+                errors.append(FileError(file: path, message: "not a regular file (a device, pipe or socket); soaplint reads note files"))
             } else if NoteFormat(path: path) == nil {
                 errors.append(
                     FileError(

@@ -25,6 +25,7 @@ final class FileOutput: TextSink, @unchecked Sendable {
             throw FileWriteError(
                 path: path, reason: "cannot write the file (\(String(cString: strerror(errno)).lowercased()))")
         }
+        Interruption.track(temporary)
     }
 
     func write(_ text: String) {
@@ -37,6 +38,7 @@ final class FileOutput: TextSink, @unchecked Sendable {
     /// Closes the file and renames it into place; throws if any write failed.
     func commit() throws(FileWriteError) {
         close(descriptor)
+        defer { Interruption.untrack(temporary) }
         if let failed {
             unlink(temporary)
             throw FileWriteError(path: path, reason: "cannot write the file (\(failed))")
@@ -52,5 +54,6 @@ final class FileOutput: TextSink, @unchecked Sendable {
     func abandon() {
         close(descriptor)
         unlink(temporary)
+        Interruption.untrack(temporary)
     }
 }

@@ -51,6 +51,8 @@ struct OutputTarget: Hashable {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).soaplint-\(getpid()).tmp")
+        Interruption.track(temporary.path)
+        defer { Interruption.untrack(temporary.path) }
         do {
             try Data(text.utf8).write(to: temporary)
         } catch {

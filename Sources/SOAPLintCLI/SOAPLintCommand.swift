@@ -20,6 +20,10 @@ public enum SOAPLintCommand {
         DumpCommand.command,
     ]
 
+    /// Makes an interrupted run (SIGINT, SIGTERM) remove its unfinished report files and exit
+    /// with 128 + the signal number. For the command-line tool; tests do not call it.
+    public static func handleInterruptions() { Interruption.install() }
+
     /// Runs the command line `arguments` (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], environment: CommandEnvironment) -> Int32 {
         guard let first = arguments.first else {

@@ -87,6 +87,17 @@ public struct RuleSet: Sendable {
         return .success(RuleSet(rules: rules.sorted { $0.id < $1.id }, patterns: patternSet, context: context))
     }
 
+    /// Reads one rule file's text as `load` would, with no pattern sets and no compiling: the
+    /// rule, or the first problem at its line and column. For tools and fuzzing.
+    public static func parseRule(yaml text: String, file: String) -> Result<Rule, RuleLoadError> {
+        var registry = PatternRegistry()
+        do throws(RuleLoadError) {
+            return .success(try RuleFile.load(yaml: text, file: file, registry: &registry))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// The text of `path`, nil when it does not exist.
     static func read(_ path: String) throws(RuleLoadError) -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }

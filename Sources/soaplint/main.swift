@@ -4,4 +4,5 @@ import SOAPLintCLI
     import Glibc
 #endif
 
+SOAPLintCommand.handleInterruptions()
 exit(SOAPLintCommand.run(Array(CommandLine.arguments.dropFirst()), environment: .process()))
