@@ -3,13 +3,13 @@
 # examples and test fixtures. Corpora grow in .build/fuzz/corpus/<target>; any crash or hang is
 # saved in Fuzz/crashes/<target>/ and makes this script fail.
 #
-#     bash Fuzz/run.sh [target ...]      # targets: markdown text xml rule config
+#     bash Fuzz/run.sh [target ...]      # targets: markdown text xml ccda rule config
 set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$fuzz")"
 seconds="${FUZZ_SECONDS:-60}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(markdown text xml rule config)
+[ ${#targets[@]} -gt 0 ] || targets=(markdown text xml ccda rule config)
 clang="$(dirname "$(readlink -f "$(command -v swift)")")/clang"
 
 cd "$fuzz"
@@ -23,7 +23,8 @@ seed() {
     case "$target" in
         markdown) cp "$root"/Examples/*.md "$root"/Examples/*.markdown "$root"/Tests/SOAPLintTests/Fixtures/parse/*.md "$corpus"/ ;;
         text) cp "$root"/Examples/*.txt "$root"/Tests/SOAPLintTests/Fixtures/parse/*.txt "$corpus"/ ;;
-        xml) cp "$root"/Examples/*.xml "$root"/Tests/SOAPLintTests/Fixtures/ccda/*.xml "$root"/Tests/SOAPLintTests/Fixtures/hostile/*.xml "$root"/Tests/SOAPLintTests/Fixtures/parse/*.xml "$corpus"/ ;;
+        xml) cp "$root"/Examples/*.xml "$root"/Tests/SOAPLintTests/Fixtures/hostile/*.xml "$root"/Tests/SOAPLintTests/Fixtures/parse/*.xml "$corpus"/ ;;
+        ccda) cp "$root"/Tests/SOAPLintTests/Fixtures/ccda/*.xml "$corpus"/ ;;
         rule) cp "$root"/Rules/*.yml "$corpus"/ ;;
         config) cp "$fuzz"/seeds/config/*.yml "$corpus"/ ;;
     esac
