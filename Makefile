@@ -4,7 +4,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libyaml-dev libvectorscan-dev libpcre2-dev
 
-.PHONY: all deps pydeps build release demo test sanitize fuzz install clean format
+.PHONY: all deps pydeps build release demo test sanitize fuzz bench install clean format
 
 all: build
 
@@ -69,3 +69,10 @@ format:
 # Runs every libFuzzer target for FUZZ_SECONDS (default 60) each; see Fuzz/README.md.
 fuzz: deps
 	bash Fuzz/run.sh
+
+# Measures soaplint against ripgrep and two peer linters on a generated corpus (BENCH_NOTES, 100000).
+BENCH_NOTES ?= 100000
+bench: release
+	@command -v rg >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq ripgrep; } || { echo "bench needs ripgrep: sudo apt-get install -y ripgrep"; exit 1; }
+	@command -v proselint >/dev/null && command -v pymarkdown >/dev/null || python3 -m pip install --quiet --disable-pip-version-check proselint pymarkdownlnt
+	python3 Benchmarks/bench.py $(BENCH_NOTES)
