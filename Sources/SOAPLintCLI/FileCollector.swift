@@ -37,7 +37,10 @@ struct FileCollector {
                         ))
                 }
             } else if info.st_mode & S_IFMT != S_IFREG {
-                errors.append(FileError(file: path, message: "not a regular file (a device, pipe or socket); soaplint reads note files"))
+                errors.append(
+                    FileError(
+                        file: path, message: "not a regular file (a device, pipe or socket); soaplint reads note files")
+                )
             } else if NoteFormat(path: path) == nil {
                 errors.append(
                     FileError(

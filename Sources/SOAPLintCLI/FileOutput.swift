@@ -12,10 +12,16 @@ final class FileOutput: TextSink, @unchecked Sendable {
     private let descriptor: Int32
     private var failed: String?
 
-    /// Creates the temporary file; throws the reason it cannot be written.
-    init(path: String, environment: CommandEnvironment) throws(FileWriteError) {
+    /// Creates the temporary file for `path` (as given; resolved against the working
+    /// directory); throws the reason it cannot be written.
+    convenience init(path: String, environment: CommandEnvironment) throws(FileWriteError) {
+        try self.init(path: path, target: environment.absolute(path))
+    }
+
+    /// Creates the temporary file for the absolute path `target`, shown as `path` in errors.
+    init(path: String, target: String) throws(FileWriteError) {
         self.path = path
-        target = environment.absolute(path)
+        self.target = target
         let url = URL(fileURLWithPath: target)
         temporary =
             url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).soaplint-\(getpid()).tmp")

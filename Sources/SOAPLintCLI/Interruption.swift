@@ -16,7 +16,8 @@ enum Interruption {
         guard sources.isEmpty else { return }
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: DispatchQueue.global(qos: .userInteractive))
+            let source = DispatchSource.makeSignalSource(
+                signal: number, queue: DispatchQueue.global(qos: .userInteractive))
             source.setEventHandler { stop(number) }
             source.resume()
             sources.append(source)

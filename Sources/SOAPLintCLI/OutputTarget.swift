@@ -46,23 +46,11 @@ struct OutputTarget: Hashable {
         self.format = format
     }
 
-    /// Writes `text` to `path` whole or not at all: a temporary file in the same folder, then a rename.
+    /// Writes `text` to the absolute `path` whole or not at all (see `FileOutput`).
     static func writeAtomically(_ text: String, to path: String) throws(FileWriteError) {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).soaplint-\(getpid()).tmp")
-        Interruption.track(temporary.path)
-        defer { Interruption.untrack(temporary.path) }
-        do {
-            try Data(text.utf8).write(to: temporary)
-        } catch {
-            throw FileWriteError(path: path, reason: "cannot write the file (\(error.localizedDescription))")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = FileCollector.reason(errno)
-            unlink(temporary.path)
-            throw FileWriteError(path: path, reason: "cannot write the file (\(reason))")
-        }
+        let file = try FileOutput(path: path, target: path)
+        file.write(text)
+        try file.commit()
     }
 }
 

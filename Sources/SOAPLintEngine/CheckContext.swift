@@ -46,7 +46,7 @@ public final class CheckContext {
     /// Whether the sections `rule` looks at hold an affirmed match of `group` (stops at the first).
     public func hasAffirmedMatch(_ group: PatternGroup, for rule: Rule) -> Bool {
         for (index, section) in note.sections.enumerated() {
-            guard rule.scope.map({ scope in scope.contains { section.kind.covers($0) } }) ?? true else { continue }
+            guard rule.looks(at: section) else { continue }
             for (position, match) in matchesBySection[index].enumerated() where group.indices.contains(match.pattern) {
                 let verdict = verdict(section: index, match: position)
                 if !verdict.negated && !verdict.hypothetical { return true }
@@ -67,7 +67,7 @@ public final class CheckContext {
     public func matches(_ group: PatternGroup, for rule: Rule) -> [TextMatch] {
         var result: [TextMatch] = []
         for (index, section) in note.sections.enumerated() {
-            guard rule.scope.map({ scope in scope.contains { section.kind.covers($0) } }) ?? true else { continue }
+            guard rule.looks(at: section) else { continue }
             let bytes = Array(section.body.utf8)
             for (position, match) in matchesBySection[index].enumerated() where group.indices.contains(match.pattern) {
                 let slice = bytes[match.start..<match.end]

@@ -58,10 +58,16 @@ public struct Rule: Sendable {
         description.split(separator: "\n").first.map(String.init) ?? message
     }
 
+    /// Whether the rule looks at `section`: every section when it has no scope, else those whose
+    /// kind covers one in the scope (an A/P section is in an `assessment` scope).
+    public func looks(at section: Section) -> Bool {
+        guard let scope else { return true }
+        return scope.contains { section.kind.covers($0) }
+    }
+
     /// The sections of `note` this rule looks at.
     public func sections(of note: Note) -> [Section] {
-        guard let scope else { return note.sections }
-        return note.sections.filter { section in scope.contains { section.kind.covers($0) } }
+        note.sections.filter(looks(at:))
     }
 
     /// A finding at `position` whose message is the template with `values` filled in.

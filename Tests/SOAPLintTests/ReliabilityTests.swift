@@ -51,13 +51,16 @@ enum Corpus {
                 try scratch.write(
                     "clinic/\(index % 7)/visit-\(index).md",
                     "---\ndate: 2026-03-\(index % 28 + 1)\nprovider: Jane Doe, LMT\npayer: commercial\ndiagnoses: [M54.2]\n---\n"
-                        + "## Subjective\nNeck pain \(pain)/10 driving.\n## Objective\n\(objective)\n## Assessment\nBetter.\n## Plan\n2x/week for 3 weeks.\n")
+                        + "## Subjective\nNeck pain \(pain)/10 driving.\n## Objective\n\(objective)\n## Assessment\nBetter.\n## Plan\n2x/week for 3 weeks.\n"
+                )
             case 1:
                 try scratch.write(
                     "clinic/\(index % 5)/visit-\(index).txt",
-                    "S: Low back pain \(pain)/10.\nO: \(objective)\nA: Felt relaxed.\nP: Return as needed.\nCPT: 97140 x2 (\(pain * 4) min)\n")
+                    "S: Low back pain \(pain)/10.\nO: \(objective)\nA: Felt relaxed.\nP: Return as needed.\nCPT: 97140 x2 (\(pain * 4) min)\n"
+                )
             default:
-                export += "<note id=\"x\(index)\"><subjective>Pain \(pain)/10.</subjective><objective>\(objective)</objective></note>\n"
+                export +=
+                    "<note id=\"x\(index)\"><subjective>Pain \(pain)/10.</subjective><objective>\(objective)</objective></note>\n"
             }
         }
         try scratch.write("clinic/export.xml", export + "</soapNotes>\n")
@@ -87,7 +90,9 @@ struct ReliabilityTests {
         try Corpus.write(notes: 300, into: scratch)
         let folders = (0..<7).map { "clinic/\($0)" } + ["clinic/export.xml"]
         var outputs: Set<String> = []
-        for (jobs, paths) in [("1", folders), ("2", folders.reversed()), ("8", Array(folders.shuffled())), ("3", ["clinic"])] {
+        for (jobs, paths) in [
+            ("1", folders), ("2", folders.reversed()), ("8", Array(folders.shuffled())), ("3", ["clinic"]),
+        ] {
             let test = TestEnvironment(workingDirectory: scratch.url)
             _ = test.run(["lint", "--jobs", jobs, "--format", "json"] + paths)
             outputs.insert(test.output.text)
@@ -96,7 +101,10 @@ struct ReliabilityTests {
             outputs.insert(text.output.text)
         }
         #expect(outputs.count == 2)  // one JSON text, one plain text
-        #expect(outputs.allSatisfy { $0.contains("clinic/0/visit-0.md") || $0.contains("\"file\": \"clinic/0/visit-0.md\"") })
+        #expect(
+            outputs.allSatisfy {
+                $0.contains("clinic/0/visit-0.md") || $0.contains("\"file\": \"clinic/0/visit-0.md\"")
+            })
     }
 
     @Test("linting never changes or adds a file in the linted folders")
@@ -108,7 +116,10 @@ struct ReliabilityTests {
         let reports = try Scratch()
         defer { reports.remove() }
         let test = TestEnvironment(workingDirectory: scratch.url)
-        _ = test.run(["lint", "clinic", "--format", "json:\(reports.url.path)/r.json", "--format", "html:\(reports.url.path)/r.html"])
+        _ = test.run([
+            "lint", "clinic", "--format", "json:\(reports.url.path)/r.json", "--format",
+            "html:\(reports.url.path)/r.html",
+        ])
         #expect(scratch.snapshot() == before)
         #expect(Set(reports.snapshot().keys) == ["r.json", "r.html"])
     }
@@ -117,37 +128,53 @@ struct ReliabilityTests {
     func hostile() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        try scratch.write("good.md", "## Subjective\nNeck pain 6/10.\n## Objective\nRotation 45°.\n## Assessment\nBetter.\n## Plan\n2x/week for 3 weeks.\n")
+        try scratch.write(
+            "good.md",
+            "## Subjective\nNeck pain 6/10.\n## Objective\nRotation 45°.\n## Assessment\nBetter.\n## Plan\n2x/week for 3 weeks.\n"
+        )
         try scratch.write("one-line-60mb.md", bytes: Array(repeating: UInt8(ascii: "a"), count: 60 << 20))
         try scratch.write("lines-100k.txt", "S: pain\n" + String(repeating: "O: rotation 45 deg\n", count: 100_000))
         try scratch.write("headings-10k.md", (0..<10_000).map { "## Heading \($0)\ntext\n" }.joined())
         try scratch.write("nested-quotes.md", String(repeating: ">", count: 5_000) + " S: deep\n")
-        try scratch.write("nested-lists.md", (0..<2_000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined())
+        try scratch.write(
+            "nested-lists.md", (0..<2_000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined())
         try scratch.write("open-front-matter.md", "---\ndate: 2026-01-01\n## Subjective\nx\n")
         var laughs = "---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...12 { laughs += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for level in 1...12 {
+            laughs +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
+        }
         try scratch.write("yaml-laughs.md", laughs + "---\nS: x\n")
         try scratch.write("crlf.md", "## Subjective\r\nx\r\n## Objective\r\ny\r\n")
         try scratch.write("cr.txt", "S: x\rO: y\rA: z\rP: w\r")
-        try scratch.write("utf16.txt", bytes: [0xFF, 0xFE] + Array("S: x".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        try scratch.write(
+            "utf16.txt", bytes: [0xFF, 0xFE] + Array("S: x".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
         try scratch.write("invalid-utf8.md", bytes: Array("## Subjective\nCaf".utf8) + [0xE9] + Array(" 6/10\n".utf8))
         try scratch.write("nul.md", bytes: Array("S: x".utf8) + [0] + Array("y".utf8))
-        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("loop").path, withDestinationPath: scratch.url.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.url.appendingPathComponent("loop").path, withDestinationPath: scratch.url.path)
         mkfifo(scratch.url.appendingPathComponent("pipe.md").path, 0o644)
 
         let test = TestEnvironment(workingDirectory: scratch.url)
         let exit = test.run(["lint", "--format", "json", ".", "pipe.md"])
         #expect(exit == 2)
         let errors = test.errorOutput.text
-        #expect(errors.contains("./one-line-60mb.md: error: the file is 61440 KB; soaplint reads notes of up to 1024 KB"))
-        #expect(errors.contains("./open-front-matter.md:1:1: error: the front matter that starts here has no closing '---' line"))
+        #expect(
+            errors.contains("./one-line-60mb.md: error: the file is 61440 KB; soaplint reads notes of up to 1024 KB"))
+        #expect(
+            errors.contains(
+                "./open-front-matter.md:1:1: error: the front matter that starts here has no closing '---' line"))
         #expect(errors.contains("./yaml-laughs.md:") && errors.contains("expands to more than"))
         #expect(errors.contains("./utf16.txt: error: the file is UTF-16 text"))
         #expect(errors.contains("./invalid-utf8.md:2:4: error: the file is not UTF-8 text"))
         #expect(errors.contains("./nul.md: error: the file is binary"))
         #expect(errors.contains("pipe.md: error: not a regular file"))
         #expect(!errors.contains("loop"))
-        for linted in ["./good.md", "./lines-100k.txt", "./headings-10k.md", "./nested-quotes.md", "./nested-lists.md", "./crlf.md", "./cr.txt"] {
+        for linted in [
+            "./good.md", "./lines-100k.txt", "./headings-10k.md", "./nested-quotes.md", "./nested-lists.md",
+            "./crlf.md", "./cr.txt",
+        ] {
             #expect(test.output.text.contains("{\"file\": \"\(linted)\""), "\(linted) was linted")
         }
     }
@@ -173,7 +200,8 @@ struct ReliabilityTests {
             }
         }
         LintCommand.process(
-            collector.files.map(RunContext.Input.file), jobs: 2, context: context, linter: Linter(ruleSet: Fixtures.ruleSet),
+            collector.files.map(RunContext.Input.file), jobs: 2, context: context,
+            linter: Linter(ruleSet: Fixtures.ruleSet),
             environment: test.environment, emitter: emitter)
         #expect(results == ["error ./a.md: cannot read the file: no such file or directory", "note ./b.md"])
     }
@@ -184,12 +212,15 @@ struct ReliabilityTests {
         defer { scratch.remove() }
         var export = "<soapNotes>\n"
         for index in 0..<40_000 {
-            export += "<note id=\"n\(index)\"><subjective>Pain 6/10 sitting.</subjective><objective>ROM 45°</objective></note>\n"
+            export +=
+                "<note id=\"n\(index)\"><subjective>Pain 6/10 sitting.</subjective><objective>ROM 45°</objective></note>\n"
         }
         try scratch.write("export.xml", export + "</soapNotes>\n")
         let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var binary = products.appendingPathComponent("soaplint")
-        if !FileManager.default.fileExists(atPath: binary.path) { binary = products.deletingLastPathComponent().appendingPathComponent("soaplint") }
+        if !FileManager.default.fileExists(atPath: binary.path) {
+            binary = products.deletingLastPathComponent().appendingPathComponent("soaplint")
+        }
         let process = Process()
         process.executableURL = binary
         process.arguments = ["lint", "export.xml", "--format", "json:report.json"]
