@@ -92,12 +92,16 @@ public final class PatternSet: @unchecked Sendable {
 
     private static func readCache(_ path: String) -> (database: VectorscanDatabase, fallback: [Int])? {
         guard let data = FileManager.default.contents(atPath: path), data.starts(with: cacheMagic) else { return nil }
-        let bytes = [UInt8](data.dropFirst(cacheMagic.count))
-        guard let newline = bytes.firstIndex(of: 0x0A) else { return nil }
-        let header = String(decoding: bytes[..<newline], as: UTF8.self)
-        let fallback = header.split(separator: ",").compactMap { Int($0) }
-        guard let database = VectorscanDatabase.deserialize(Array(bytes[(newline + 1)...])) else { return nil }
-        return (database, fallback)
+        // The database is handed to Vectorscan straight from the bytes read, without copies.
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (VectorscanDatabase, [Int])? in
+            let body = UnsafeRawBufferPointer(rebasing: raw[cacheMagic.count...])
+            guard let newline = body.firstIndex(of: 0x0A) else { return nil }
+            let header = String(decoding: body[..<newline], as: UTF8.self)
+            let fallback = header.split(separator: ",").compactMap { Int($0) }
+            let serialized = UnsafeRawBufferPointer(rebasing: body[(newline + 1)...])
+            guard let database = VectorscanDatabase.deserialize(serialized) else { return nil }
+            return (database, fallback)
+        }
     }
 
     private static func writeCache(_ path: String, database: VectorscanDatabase, fallback: [Int]) {

@@ -58,11 +58,10 @@ final class VectorscanDatabase: @unchecked Sendable {
 
     /// A database read back from `serialized()` bytes; nil when they are not a valid database
     /// for this Vectorscan build.
-    static func deserialize(_ bytes: [UInt8]) -> VectorscanDatabase? {
+    static func deserialize(_ bytes: UnsafeRawBufferPointer) -> VectorscanDatabase? {
         var database: OpaquePointer?
-        let status = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { hs_deserialize_database($0.baseAddress, $0.count, &database) }
-        }
+        let status = hs_deserialize_database(
+            bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count, &database)
         guard status == HS_SUCCESS, let database else { return nil }
         return try? VectorscanDatabase(database: database)
     }

@@ -1,7 +1,8 @@
 import Foundation
-import SOAPLintEngine
 import SOAPLintModel
 import Testing
+
+@testable import SOAPLintEngine
 
 /// A clinic's own rule folder, written to a temporary folder, loaded beside the shipped rules.
 enum ClinicRules {
@@ -151,6 +152,53 @@ struct RuleLoadingTests {
                 "54.2 is not a well-formed ICD-10-CM code",
                 "M99.99 is not on the ICD-10-CM list of billable codes",
             ])
+    }
+}
+
+@Suite("ICD-10-CM code list")
+struct BillableCodeListTests {
+    static func list(_ text: String) throws(RuleLoadError) -> BillableCodeList {
+        try BillableCodeList(bytes: Array(text.utf8), file: "codes.txt")
+    }
+
+    @Test("codes, headers and categories are read from the shipped file")
+    func shipped() throws {
+        let codes = try BillableCodeList(contentsOf: Fixtures.rulesDirectory.path + "/data/icd10cm-billable.txt")
+        #expect(codes.count == 74_724)
+        #expect(codes.status(of: "M54.50") == .billable)
+        #expect(codes.status(of: "s16.1xxa") == .billable)
+        #expect(codes.status(of: "M54") == .header(moreSpecific: ["M54.00", "M54.01", "M54.02"]))
+        #expect(codes.status(of: "M54.9") == .billable)
+        #expect(codes.status(of: "U99.1") == .unknown)
+        #expect(codes.status(of: "M5") == .malformed)
+    }
+
+    @Test("a category billable alone, and a header with the category among its codes")
+    func categoryAlone() throws {
+        let codes = try Self.list("# comment\r\nR51 . 0 9\nI10 .\n")
+        #expect(codes.count == 4)
+        #expect(codes.status(of: "I10") == .billable)
+        #expect(codes.status(of: "I10.1") == .unknown)
+        #expect(codes.status(of: "R51.0") == .billable)
+        #expect(codes.status(of: "R51") == .billable)
+    }
+
+    @Test("a malformed or repeated line is an error with its line number")
+    func errors() {
+        #expect(throws: RuleLoadError.self) { try Self.list("M54 2\nM5 1\n") }
+        do {
+            _ = try Self.list("M54 2\n\nM54 50\n")
+            Issue.record("a repeated category loaded")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.message.contains("first on line 1"))
+        }
+        do {
+            _ = try Self.list("M54\n")
+            Issue.record("a category without endings loaded")
+        } catch {
+            #expect(error.line == 1)
+        }
     }
 }
 
