@@ -52,8 +52,8 @@ struct FileCollector {
                 found.insert(path)
             }
         }
-        files = found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        errors.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
+        files = found.sorted(by: Self.byteOrder)
+        errors.sort { Self.byteOrder($0.file, $1.file) }
     }
 
     private mutating func walk(
@@ -86,6 +86,11 @@ struct FileCollector {
                 found.insert(display)
             }
         }
+    }
+
+    /// Byte order of two paths (which hold no NUL), compared with `strcmp` on their UTF-8.
+    static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.withCString { left in rhs.withCString { right in strcmp(left, right) < 0 } }
     }
 
     /// The patterns of `directory/.soaplintignore`, empty when there is none.

@@ -22,32 +22,44 @@ public final class CheckContext {
     /// The note being linted.
     public let note: Note
     /// The run's configuration for this note's file.
-    public let configuration: Configuration
+    public var configuration: Configuration { shared.configuration }
     /// Patterns whose PCRE2 match hit the backtracking limit on this note.
     public private(set) var limitExceeded: Set<Int> = []
-    private let contextRules: ContextRules
+    /// What every note of a session shares, held by one reference: copying the configuration
+    /// and context rules into each note's context would touch every one of their buffers.
+    private let shared: Linter.Shared
     private var matchesBySection: [[PatternMatch]] = []
-    private var classifiers: [Int: ContextClassifier] = [:]
+    private var classifiers: [ContextClassifier?] = []
     /// Verdicts already worked out, by section and match index: several rules share patterns.
     private var verdicts: [[ContextClassifier.Verdict?]] = []
+    /// Each section's text as bytes, made on first use.
+    private var sectionBytes: [[UInt8]?] = []
 
-    init(note: Note, scanner: PatternScanner, contextRules: ContextRules, configuration: Configuration) {
+    init(note: Note, scanner: PatternScanner, shared: Linter.Shared) {
         self.note = note
-        self.configuration = configuration
-        self.contextRules = contextRules
+        self.shared = shared
         matchesBySection = note.sections.map { section in
             let result = scanner.scan(Self.joiningWrappedLines(section.body))
             limitExceeded.formUnion(result.limitExceeded)
             return result.matches
         }
         verdicts = matchesBySection.map { Array(repeating: nil, count: $0.count) }
+        sectionBytes = Array(repeating: nil, count: note.sections.count)
+        classifiers = Array(repeating: nil, count: note.sections.count)
+    }
+
+    private func bytes(ofSection index: Int) -> [UInt8] {
+        if let known = sectionBytes[index] { return known }
+        let bytes = Array(note.sections[index].body.utf8)
+        sectionBytes[index] = bytes
+        return bytes
     }
 
     /// Whether the sections `rule` looks at hold an affirmed match of `group` (stops at the first).
     public func hasAffirmedMatch(_ group: PatternGroup, for rule: Rule) -> Bool {
         for (index, section) in note.sections.enumerated() {
             guard rule.looks(at: section) else { continue }
-            for (position, match) in matchesBySection[index].enumerated() where group.indices.contains(match.pattern) {
+            for (position, match) in matchesBySection[index].enumerated() where group.contains(match.pattern) {
                 let verdict = verdict(section: index, match: position)
                 if !verdict.negated && !verdict.hypothetical { return true }
             }
@@ -67,9 +79,9 @@ public final class CheckContext {
     public func matches(_ group: PatternGroup, for rule: Rule) -> [TextMatch] {
         var result: [TextMatch] = []
         for (index, section) in note.sections.enumerated() {
-            guard rule.looks(at: section) else { continue }
-            let bytes = Array(section.body.utf8)
-            for (position, match) in matchesBySection[index].enumerated() where group.indices.contains(match.pattern) {
+            guard rule.looks(at: section), !matchesBySection[index].isEmpty else { continue }
+            let bytes = bytes(ofSection: index)
+            for (position, match) in matchesBySection[index].enumerated() where group.contains(match.pattern) {
                 let slice = bytes[match.start..<match.end]
                 var text = String(decoding: slice, as: UTF8.self)
                 if slice.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
@@ -112,7 +124,7 @@ public final class CheckContext {
 
     private func classifier(for index: Int) -> ContextClassifier {
         if let classifier = classifiers[index] { return classifier }
-        let classifier = ContextClassifier(text: note.sections[index].body, rules: contextRules)
+        let classifier = ContextClassifier(text: note.sections[index].body, rules: shared.context)
         classifiers[index] = classifier
         return classifier
     }

@@ -47,7 +47,8 @@ public struct ContextRules: Sendable {
         self.terminators = terminators
         index = TriggerIndex(
             negationBefore: negationBefore, negationAfter: negationAfter, pseudoNegations: pseudoNegations,
-            hypotheticalBefore: hypotheticalBefore, hypotheticalAfter: hypotheticalAfter, exemptions: exemptions)
+            hypotheticalBefore: hypotheticalBefore, hypotheticalAfter: hypotheticalAfter, exemptions: exemptions,
+            terminators: terminators)
     }
 
     private static let keys = [
@@ -86,31 +87,83 @@ public struct ContextRules: Sendable {
     }
 }
 
-/// Trigger phrases grouped by their first word.
-struct TriggerIndex: Sendable {
-    typealias Table = [String: [[String]]]
+/// The trigger phrases as word ids, grouped by their first word, so a section's words are
+/// looked up once each and compared as integers. A class, so that the classifier made for
+/// every section shares it instead of copying its tables.
+final class TriggerIndex: Sendable {
+    /// Phrases by the id of their first word.
+    typealias Table = [[[Int32]]]
+    let vocabulary: WordTable
     let negationBefore: Table
     let negationAfter: Table
-    let pseudoNegations: [[String]]
-    let pseudoWords: Set<String>
+    let pseudoNegations: [[Int32]]
+    /// By word id: whether it appears in a pseudo-negation.
+    let isPseudoWord: [Bool]
+    /// By word id: whether it ends a clause.
+    let isTerminator: [Bool]
     let hypotheticalBefore: Table
     let hypotheticalAfter: Table
     let exemptions: Table
 
     init(
         negationBefore: [[String]], negationAfter: [[String]], pseudoNegations: [[String]],
-        hypotheticalBefore: [[String]],
-        hypotheticalAfter: [[String]], exemptions: [[String]]
+        hypotheticalBefore: [[String]], hypotheticalAfter: [[String]], exemptions: [[String]],
+        terminators: Set<String>
     ) {
+        let lists = [negationBefore, negationAfter, pseudoNegations, hypotheticalBefore, hypotheticalAfter, exemptions]
+        let words = Set(lists.flatMap { $0.flatMap { $0 } }).union(terminators).sorted()
+        let vocabulary = WordTable(words)
+        func ids(_ phrase: [String]) -> [Int32] { phrase.map { vocabulary.id(of: Array($0.utf8)) } }
         func table(_ phrases: [[String]]) -> Table {
-            Dictionary(grouping: phrases.filter { !$0.isEmpty }, by: { $0[0] })
+            var table = Table(repeating: [], count: words.count)
+            for phrase in phrases where !phrase.isEmpty {
+                let phraseIDs = ids(phrase)
+                table[Int(phraseIDs[0])].append(phraseIDs)
+            }
+            return table
         }
+        self.vocabulary = vocabulary
         self.negationBefore = table(negationBefore)
         self.negationAfter = table(negationAfter)
-        self.pseudoNegations = pseudoNegations
-        pseudoWords = Set(pseudoNegations.flatMap { $0 })
+        self.pseudoNegations = pseudoNegations.filter { !$0.isEmpty }.map(ids)
+        var isPseudoWord = [Bool](repeating: false, count: words.count)
+        for id in self.pseudoNegations.joined() { isPseudoWord[Int(id)] = true }
+        self.isPseudoWord = isPseudoWord
+        isTerminator = words.map(terminators.contains)
         self.hypotheticalBefore = table(hypotheticalBefore)
         self.hypotheticalAfter = table(hypotheticalAfter)
         self.exemptions = table(exemptions)
+    }
+}
+
+/// A fixed set of words, each with an id, looked up from bytes without building a string.
+struct WordTable: Sendable {
+    /// The id of a word that is not in the table.
+    static let unknown: Int32 = -1
+    private static let bucketCount = 256
+    private var buckets: [[(word: [UInt8], id: Int32)]]
+
+    init(_ words: [String]) {
+        buckets = Array(repeating: [], count: Self.bucketCount)
+        for (id, word) in words.enumerated() {
+            let bytes = Array(word.utf8)
+            let bucket = bytes.withUnsafeBufferPointer { Self.bucket(of: $0) }
+            buckets[bucket].append((bytes, Int32(id)))
+        }
+    }
+
+    /// The id of the word in `bytes`, or `unknown`.
+    func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        for entry in buckets[Self.bucket(of: bytes)] where entry.word.elementsEqual(bytes) { return entry.id }
+        return Self.unknown
+    }
+
+    func id(of bytes: [UInt8]) -> Int32 { bytes.withUnsafeBufferPointer { id(of: $0) } }
+
+    /// FNV-1a, folded to a bucket.
+    private static func bucket(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return Int((hash ^ (hash >> 16)) & UInt32(bucketCount - 1))
     }
 }

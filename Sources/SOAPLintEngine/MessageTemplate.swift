@@ -12,22 +12,28 @@ public enum MessageTemplate {
     /// `template` with `values` and the note's visit fields filled in.
     public static func render(_ template: String, values: [String: String], note: Note) -> String {
         guard template.contains("{") else { return template }
-        var all = values
-        let visit = note.visit
-        if all["payer"] == nil { all["payer"] = visit.payer ?? "unknown payer" }
-        if all["provider"] == nil { all["provider"] = visit.provider?.displayText ?? "the provider" }
-        if all["credential"] == nil { all["credential"] = visit.provider?.credential ?? "unknown credential" }
-        if all["date"] == nil { all["date"] = visit.dateOfService ?? "no date" }
-        if all["patient"] == nil { all["patient"] = visit.patient ?? "the patient" }
         var result = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
-            result += all[name] ?? "{\(name)}"
+            result += values[name] ?? visitValue(name, of: note) ?? "{\(name)}"
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
+    }
+
+    /// The visit field a placeholder names, with the words used when the note lacks it.
+    private static func visitValue(_ name: String, of note: Note) -> String? {
+        let visit = note.visit
+        switch name {
+        case "payer": return visit.payer ?? "unknown payer"
+        case "provider": return visit.provider?.displayText ?? "the provider"
+        case "credential": return visit.provider?.credential ?? "unknown credential"
+        case "date": return visit.dateOfService ?? "no date"
+        case "patient": return visit.patient ?? "the patient"
+        default: return nil
+        }
     }
 }

@@ -6,10 +6,24 @@ import SOAPLintYAML
 /// `PatternSet`.
 public struct PatternGroup: Hashable, Sendable {
     /// Indices into the rule set's patterns.
-    public var indices: Set<Int>
+    public let indices: Set<Int>
+    /// The same indices as bits, for the test made for every match of every note.
+    private let bits: [UInt64]
 
     /// Creates a group.
-    public init(indices: Set<Int>) { self.indices = indices }
+    public init(indices: Set<Int>) {
+        self.indices = indices
+        var bits = [UInt64](repeating: 0, count: (indices.max() ?? 0) / 64 + 1)
+        for index in indices { bits[index / 64] |= 1 << UInt64(index % 64) }
+        self.bits = bits
+    }
+
+    /// Whether pattern `index` is in the group.
+    @inline(__always)
+    public func contains(_ index: Int) -> Bool {
+        let word = index / 64
+        return word < bits.count && bits[word] & (1 << UInt64(index % 64)) != 0
+    }
 }
 
 /// Collects every pattern of every rule while rule files load, so they compile into one

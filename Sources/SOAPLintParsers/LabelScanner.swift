@@ -19,9 +19,32 @@ enum LabelScanner {
     /// The longest label, in characters, that the plain `Label:` form looks for.
     static let maximumLabelLength = 40
 
+    /// How many characters past a line's indentation are enough to tell whether it starts with
+    /// a label: the longest label, its markup and a colon.
+    static let window = maximumLabelLength + 24
+
     /// The label at the start of `line`, or nil when the line does not start with a known one.
+    ///
+    /// Most lines are prose; they are told apart from a label by their first `window` characters,
+    /// and only a line that looks like a label there is read whole.
     static func label(in line: String, vocabulary: SectionVocabulary) -> Label? {
-        let scalars = Array(line.unicodeScalars)
+        var prefix: [Unicode.Scalar] = []
+        prefix.reserveCapacity(window)
+        var limit = window
+        var truncated = false
+        for scalar in line.unicodeScalars {
+            if prefix.count == limit {
+                truncated = true
+                break
+            }
+            if prefix.count == limit - window, isSpace(scalar) { limit += 1 }  // still in the indentation
+            prefix.append(scalar)
+        }
+        guard let label = label(in: prefix, vocabulary: vocabulary) else { return nil }
+        return truncated ? self.label(in: Array(line.unicodeScalars), vocabulary: vocabulary) : label
+    }
+
+    private static func label(in scalars: [Unicode.Scalar], vocabulary: SectionVocabulary) -> Label? {
         var start = 0
         while start < scalars.count, isSpace(scalars[start]) { start += 1 }
         guard start < scalars.count else { return nil }

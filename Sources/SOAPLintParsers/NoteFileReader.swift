@@ -24,17 +24,26 @@ enum NoteFileReader {
                 file: shown,
                 message: "the file is \(Int(info.st_size) / 1024) KB; soaplint reads notes of up to \(limit / 1024) KB")
         }
+        // Read straight into the array, sized from fstat plus one byte to see the end of the
+        // file (or growth since fstat) without a second pass.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(0, Int(info.st_size)))
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var capacity = max(4096, Int(info.st_size) + 1)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(file: shown, message: "cannot read the file: \(reason(errno))")
+            if bytes.count == capacity { capacity *= 2 }
+            let start = bytes.count
+            var failure: Int32 = 0
+            bytes.append(contentsOf: repeatElement(0, count: capacity - start))
+            let count = bytes.withUnsafeMutableBytes { raw in
+                while true {
+                    let count = Glibc.read(descriptor, raw.baseAddress! + start, capacity - start)
+                    if count < 0, errno == EINTR { continue }
+                    if count < 0 { failure = errno }
+                    return count
+                }
             }
+            bytes.removeLast(capacity - start - max(0, count))
+            if count < 0 { throw FileError(file: shown, message: "cannot read the file: \(reason(failure))") }
             if count == 0 { break }
-            bytes += chunk[0..<count]
             if bytes.count > limit {
                 throw FileError(
                     file: shown,

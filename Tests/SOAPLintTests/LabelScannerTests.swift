@@ -32,6 +32,22 @@ struct LabelScannerTests {
         #expect(found.contentStart == contentStart)
     }
 
+    @Test("long lines: a label's content is read whole, deep indentation still finds the label")
+    func longLines() throws {
+        let prose = String(repeating: "tenderness noted along the upper trapezius ", count: 8)
+        let labelled = try #require(label("Objective: " + prose))
+        #expect(labelled.meaning == .section(.objective))
+        #expect(labelled.contentStart == 11)
+        let indented = try #require(label(String(repeating: " ", count: 90) + "Plan: " + prose))
+        #expect(indented.meaning == .section(.plan))
+        #expect(indented.start == 90)
+        #expect(indented.contentStart == 96)
+        let bold = try #require(label("**Assessment:**" + String(repeating: " ", count: 70) + "improving"))
+        #expect(bold.contentStart == 85)
+        #expect(label("Plan" + String(repeating: " ", count: 80) + "x") == nil)
+        #expect(label(prose + "Plan: more") == nil)
+    }
+
     @Test(
         "lines that are not labels",
         arguments: [
