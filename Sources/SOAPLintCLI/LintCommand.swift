@@ -35,6 +35,10 @@ enum LintCommand {
             OptionSpec(
                 "--validate",
                 help: "Check SOAP XML exports against the shipped XML Schema; each schema error is reported"),
+            OptionSpec(
+                "--timings",
+                help: "Print time per phase (discover, read, parse, match, report) and per rule on standard error"
+            ),
             OptionSpec("--quiet", short: "-q", help: "No progress line on the terminal"),
             OptionSpec("--no-color", help: "Never colour the output (NO_COLOR is honoured too)"),
         ])
@@ -65,6 +69,7 @@ enum LintCommand {
         }
         if paths.filter({ $0 == "-" }).count > 1 { throw .conflicting("Standard input ('-') can be read only once.") }
 
+        let timings = parsed.has("--timings") ? RunTimings() : nil
         guard var context = RunContext.load(reporting: environment) else { return ExitCode.failure }
         if parsed.has("--validate") {
             do throws(FileError) {
@@ -93,6 +98,7 @@ enum LintCommand {
                 linter = Linter(ruleSet: ruleSet, configuration: configuration)
             }
         }
+        timings?.main.mark(.load)
 
         let collector = FileCollector(paths: paths.filter { $0 != "-" }, environment: environment)
         var inputs = collector.files.map(RunContext.Input.file)
@@ -100,6 +106,7 @@ enum LintCommand {
             let name = parsed.value("--stdin-filename") ?? "<stdin>"
             inputs.append(.standardInput(name: name, bytes: environment.readStandardInput()))
         }
+        timings?.main.mark(.discover)
 
         var baseline: Baseline?
         if let path = parsed.value("--baseline") {
@@ -162,6 +169,8 @@ enum LintCommand {
             environment.errorIsTerminal && !parsed.has("--quiet") && inputs.count > 1
             ? ProgressLine(sink: environment.errorOutput, totalFiles: inputs.count) : nil
         func deliver(_ event: OrderedEmitter.Event) {
+            let started = timings == nil ? 0 : PhaseClock.now()
+            defer { if let timings { timings.deliverSeconds += Double(PhaseClock.now() &- started) / 1e9 } }
             switch event {
             case .note(let linted):
                 progress?.noteDone()
@@ -180,7 +189,8 @@ enum LintCommand {
         let emitter = OrderedEmitter(deliver: deliver)
         process(
             inputs, jobs: jobs, context: context, linter: linter, environment: environment, emitter: emitter,
-            fileDone: { progress?.fileDone() })
+            timings: timings, fileDone: { progress?.fileDone() })
+        timings?.main.restart()
         progress?.finish()
         streams.forEach { $0.finish(summary) }
 
@@ -201,6 +211,11 @@ enum LintCommand {
                 writeFailed = true
             }
         }
+        if let timings {
+            timings.main.mark(.report)
+            environment.errorOutput.write(
+                timings.table(rules: linter.ruleSet.rules, notes: summary.notes, files: summary.files))
+        }
         if writeFailed || summary.errors > 0 { return ExitCode.failure }
         if summary.findings(atLeast: failOn) > 0 { return ExitCode.findings }
         if let maxWarnings, (summary.findingsByLevel[.warning] ?? 0) > maxWarnings { return ExitCode.findings }
@@ -211,35 +226,46 @@ enum LintCommand {
     static func timestamp(_ environment: CommandEnvironment) -> String {
         let seconds =
             environment.variables["SOURCE_DATE_EPOCH"].flatMap { TimeInterval($0) } ?? Date().timeIntervalSince1970
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+        // gmtime_r rather than DateFormatter: no time-zone database is loaded at start-up.
+        var time = time_t(seconds.rounded(.down))
+        var parts = tm()
+        guard gmtime_r(&time, &parts) != nil else { return "" }
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)) UTC"
     }
 
     /// Reads and lints every input on `jobs` threads, handing results to `emitter` per note.
     static func process(
         _ inputs: [RunContext.Input], jobs: Int, context: RunContext, linter: Linter, environment: CommandEnvironment,
-        emitter: OrderedEmitter, fileDone: @escaping @Sendable () -> Void = {}
+        emitter: OrderedEmitter, timings: RunTimings? = nil, fileDone: @escaping @Sendable () -> Void = {}
     ) {
         let queue = WorkQueue(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, inputs.count))) { _ in
             let session = linter.makeSession()
+            session.measuresRules = timings != nil
+            let clock = timings == nil ? nil : PhaseClock()
             while let index = queue.claim() {
+                clock?.restart()
                 do throws(FileError) {
                     try context.eachNote(
-                        of: inputs[index], environment: environment,
+                        of: inputs[index], environment: environment, clock: clock,
                         problem: { emitter.emit(.error($0), file: index) }
                     ) { note in
-                        emitter.emit(.note(session.lint(note)), file: index)
+                        let result = session.lint(note)
+                        clock?.mark(.match)
+                        emitter.emit(.note(result), file: index)
+                        clock?.mark(.wait)
                     }
                 } catch {
+                    clock?.mark(.parse)
                     emitter.emit(.error(error), file: index)
                 }
                 emitter.finish(file: index)
+                clock?.mark(.wait)
                 fileDone()
             }
+            if let timings, let clock { timings.add(worker: clock, session: session) }
         }
     }
 

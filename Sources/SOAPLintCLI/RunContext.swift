@@ -44,16 +44,18 @@ struct RunContext {
     /// Reads the notes of one input and hands each to `each` as it is read; throws the file's
     /// error after the notes read before it.
     func eachNote(
-        of input: Input, environment: CommandEnvironment, problem: (FileError) -> Void = { _ in },
-        _ each: (Note) -> Void
+        of input: Input, environment: CommandEnvironment, clock: PhaseClock? = nil,
+        problem: (FileError) -> Void = { _ in }, _ each: (Note) -> Void
     ) throws(FileError) {
         switch input {
         case .file(let path):
             try reader.eachNote(
                 inFileAt: environment.absolute(path), file: path, format: NoteFormat(path: path) ?? .text,
-                problem: problem, each)
+                clock: clock, problem: problem, each)
         case .standardInput(let name, let bytes):
-            try reader.notes(in: bytes, file: name, format: NoteFormat(path: name) ?? .markdown).forEach(each)
+            let notes = try reader.notes(in: bytes, file: name, format: NoteFormat(path: name) ?? .markdown)
+            clock?.mark(.parse)
+            notes.forEach(each)
         }
     }
 

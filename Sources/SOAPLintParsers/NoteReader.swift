@@ -9,7 +9,7 @@ public enum NoteFormat: String, CaseIterable, Sendable {
 
     /// The format for a path's extension (`.md`, `.markdown`, `.txt`, `.xml`), nil for others.
     public init?(path: String) {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
         switch name[name.index(after: dot)...].lowercased() {
         case "md", "markdown": self = .markdown
@@ -43,20 +43,24 @@ public struct NoteReader: Sendable {
     /// Reads the notes of the file at `path` (shown as `file`) and hands each to `each` as soon as
     /// it is read: XML exports note by note, Markdown and text files whole. Throws a `FileError`
     /// naming the file (and the line, where there is one) after every note read before it.
+    /// With `clock`, the time spent reading and parsing is charged to those phases.
     public func eachNote(
-        inFileAt path: String, file: String, format: NoteFormat, problem: (FileError) -> Void = { _ in },
-        _ each: (Note) -> Void
+        inFileAt path: String, file: String, format: NoteFormat, clock: PhaseClock? = nil,
+        problem: (FileError) -> Void = { _ in }, _ each: (Note) -> Void
     ) throws(FileError) {
         let descriptor = try NoteFileReader.open(path, shown: file)
         defer { close(descriptor) }
         if format == .xml {
             try XMLNoteParser.read(
-                .descriptor(descriptor), file: file, vocabulary: vocabulary, schema: schema, each: each,
+                .descriptor(descriptor), file: file, vocabulary: vocabulary, schema: schema, clock: clock, each: each,
                 problem: problem)
             return
         }
         let bytes = try NoteFileReader.read(descriptor, shown: file, limit: Self.maximumFileBytes)
-        try notes(in: bytes, file: file, format: format).forEach(each)
+        clock?.mark(.read)
+        let notes = try notes(in: bytes, file: file, format: format)
+        clock?.mark(.parse)
+        notes.forEach(each)
     }
 
     /// The notes in `bytes`, read from `file` in `format`. Throws a `FileError` naming the file

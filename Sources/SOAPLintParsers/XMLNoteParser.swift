@@ -33,7 +33,7 @@ enum XMLNoteParser {
     /// export is validated as it streams and each schema error goes to `problem`.
     static func read(
         _ input: Input, file: String, vocabulary: SectionVocabulary, schema: XMLSchema? = nil,
-        each: (Note) -> Void, problem: (FileError) -> Void = { _ in }
+        clock: PhaseClock? = nil, each: (Note) -> Void, problem: (FileError) -> Void = { _ in }
     ) throws(FileError) {
         _ = initialized
         var input = input
@@ -47,7 +47,7 @@ enum XMLNoteParser {
             encoding = declared
         }
         let errors = ErrorBox()
-        guard let handle = ReaderHandle(input, encoding: encoding) else {
+        guard let handle = ReaderHandle(input, encoding: encoding, clock: clock) else {
             throw FileError(file: file, message: "could not start the XML parser")
         }
         let reader = handle.reader
@@ -80,6 +80,7 @@ enum XMLNoteParser {
                         ? SOAPXMLNote.note(tree, index: 0, file: file, vocabulary: vocabulary)
                         : CCDAParser.note(tree, file: file)
                     note.suppressions = shared + note.suppressions
+                    clock?.mark(.parse)
                     each(note)
                     status = xmlTextReaderNext(reader)
                     continue
@@ -96,6 +97,7 @@ enum XMLNoteParser {
                 guard let tree = xmlTextReaderExpand(reader) else { break }
                 var note = SOAPXMLNote.note(tree, index: index, file: file, vocabulary: vocabulary)
                 note.suppressions = shared + note.suppressions
+                clock?.mark(.parse)
                 each(note)
                 index += 1
                 status = xmlTextReaderNext(reader)
@@ -127,14 +129,22 @@ enum XMLNoteParser {
     private final class ReaderHandle {
         let reader: xmlTextReaderPtr
         private let buffer: UnsafeMutableBufferPointer<CChar>?
+        private let source: DescriptorSource?
 
         /// libxml2 reads a memory input in place, so the bytes are copied into a buffer that
-        /// lives exactly as long as the reader.
-        init?(_ input: Input, encoding: String) {
+        /// lives exactly as long as the reader. A descriptor is read through `DescriptorSource`,
+        /// which tells `clock` apart the time spent reading from the time spent parsing.
+        init?(_ input: Input, encoding: String, clock: PhaseClock? = nil) {
             switch input {
             case .descriptor(let descriptor):
-                guard let reader = xmlReaderForFd(descriptor, nil, nil, XMLNoteParser.options) else { return nil }
+                let source = DescriptorSource(descriptor: descriptor, clock: clock)
+                guard
+                    let reader = xmlReaderForIO(
+                        DescriptorSource.read, nil, Unmanaged.passUnretained(source).toOpaque(), nil, nil,
+                        XMLNoteParser.options)
+                else { return nil }
                 self.reader = reader
+                self.source = source
                 buffer = nil
             case .bytes(let bytes):
                 let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
@@ -149,6 +159,7 @@ enum XMLNoteParser {
                 }
                 reader = made
                 buffer = copy
+                source = nil
             }
         }
 
@@ -163,6 +174,30 @@ enum XMLNoteParser {
         }
 
         deinit { close() }
+    }
+
+    /// A file descriptor libxml2 reads through a callback (the reader does not own it).
+    private final class DescriptorSource {
+        let descriptor: Int32
+        let clock: PhaseClock?
+
+        init(descriptor: Int32, clock: PhaseClock?) {
+            self.descriptor = descriptor
+            self.clock = clock
+        }
+
+        /// libxml2's read callback: up to `length` bytes into `buffer`; -1 on error.
+        static let read: xmlInputReadCallback = { context, buffer, length in
+            guard let context, let buffer else { return -1 }
+            let source = Unmanaged<DescriptorSource>.fromOpaque(context).takeUnretainedValue()
+            source.clock?.mark(.parse)
+            defer { source.clock?.mark(.read) }
+            while true {
+                let count = Glibc.read(source.descriptor, buffer, Int(max(0, length)))
+                if count < 0, errno == EINTR { continue }
+                return Int32(count)
+            }
+        }
     }
 
     /// The schema errors of `input`, read to the end with a validating reader.

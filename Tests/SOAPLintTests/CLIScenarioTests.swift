@@ -1,5 +1,7 @@
 import Foundation
 import SOAPLintCLI
+import SOAPLintEngine
+import SOAPLintModel
 import Testing
 
 /// CLI scenarios: each folder under `Fixtures/cli/` holds `args` (one argument per line), an
@@ -112,6 +114,42 @@ struct CLIBehaviourTests {
         let quiet = TestEnvironment(workingDirectory: examples, errorTerminal: true)
         #expect(quiet.run(["lint", "--quiet", "."]) == 1)
         #expect(quiet.errorOutput.text.isEmpty)
+    }
+
+    @Test("--timings prints every phase and every rule on standard error and leaves the report alone")
+    func timings() throws {
+        let plain = TestEnvironment(workingDirectory: examples)
+        #expect(plain.run(["lint", "--format", "json", "."]) == 1)
+        let timed = TestEnvironment(workingDirectory: examples)
+        #expect(timed.run(["lint", "--format", "json", "--timings", "."]) == 1)
+        #expect(timed.output.text == plain.output.text)
+
+        let lines = timed.errorOutput.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first?.hasPrefix("Timings: 14 files, 16 notes, 2 threads, ") == true)
+        /// The seconds column of the row named `name`.
+        func seconds(_ name: String) -> Double? {
+            guard let row = lines.first(where: { $0.hasPrefix(name + " ") }) else { return nil }
+            let fields = row.dropFirst(name.count).split(separator: " ")
+            return fields.first.flatMap { Double($0) }
+        }
+        for phase in Phase.allCases {
+            let value = try #require(seconds(phase.name), "no row for \(phase.name)")
+            #expect(value >= 0)
+        }
+        #expect(try #require(seconds("load rules")) > 0)
+        #expect(try #require(seconds("pattern scan (all rules, one pass)")) > 0)
+        let rules = try #require(
+            try? RuleSet.load(directories: [Fixtures.rulesDirectory.path], cacheDirectory: Fixtures.cacheDirectory)
+                .get()
+        ).rules
+        for rule in rules {
+            #expect(lines.filter { $0.hasPrefix(rule.id + " ") }.count == 1, "\(rule.id) is listed once")
+        }
+        // Rules are listed slowest first.
+        let ruleRows = lines.drop { !$0.hasPrefix("rule (slowest first)") }.dropFirst().filter { !$0.isEmpty }
+        let values = ruleRows.compactMap { row in row.split(separator: " ").dropLast().last.flatMap { Double($0) } }
+        #expect(values.count == rules.count + 1)
+        #expect(values == values.sorted(by: >))
     }
 
     @Test("a broken section vocabulary stops the run with its line and column")
