@@ -2,9 +2,10 @@ import Foundation
 import SOAPLintModel
 
 /// Hands the results of files linted in parallel to the reports in file order, as soon as
-/// they can go: the file at the head of the order streams straight through; a later file's
-/// results wait in a small buffer, and its worker waits when that buffer is full, so memory
-/// stays bounded however large a file is.
+/// they can go: the file at the head of the order streams straight through; later files'
+/// results wait in one buffer shared by all of them, and a worker on a later file waits when
+/// that buffer is full, so memory stays bounded however large or many the files are. The head
+/// file's worker never waits, so the run always moves on.
 final class OrderedEmitter: @unchecked Sendable {
     /// What a worker reports for its file.
     enum Event {
@@ -16,11 +17,13 @@ final class OrderedEmitter: @unchecked Sendable {
     private var head = 0
     private var buffered: [Int: [Event]] = [:]
     private var finished: Set<Int> = []
+    /// Events waiting in `buffered`, over all files.
+    private var bufferedCount = 0
     private let capacity: Int
     private let deliver: (Event) -> Void
 
     /// Creates an emitter; `deliver` is called for every event in order, never concurrently.
-    init(capacity: Int = 256, deliver: @escaping (Event) -> Void) {
+    init(capacity: Int = 2048, deliver: @escaping (Event) -> Void) {
         self.capacity = capacity
         self.deliver = deliver
     }
@@ -34,7 +37,8 @@ final class OrderedEmitter: @unchecked Sendable {
             return
         }
         buffered[index, default: []].append(event)
-        while index != head, buffered[index, default: []].count >= capacity { condition.wait() }
+        bufferedCount += 1
+        while index != head, bufferedCount >= capacity { condition.wait() }
         if index == head { flush(index) }
     }
 
@@ -54,6 +58,8 @@ final class OrderedEmitter: @unchecked Sendable {
 
     private func flush(_ index: Int) {
         guard let events = buffered.removeValue(forKey: index) else { return }
+        bufferedCount -= events.count
         events.forEach(deliver)
+        condition.broadcast()
     }
 }
