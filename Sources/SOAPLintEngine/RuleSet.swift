@@ -76,11 +76,13 @@ public struct RuleSet: Sendable {
         } catch {
             let origin = registry.origins[error.index]
             let at = error.offset.map { " at character \($0 + 1)" } ?? ""
+            let source = registry.patterns[error.index].source
             errors.append(
                 RuleLoadError(
                     file: origin.file, line: origin.line, column: origin.column,
-                    message:
-                        "invalid regular expression '\(registry.patterns[error.index].source)'\(at): \(error.message)"))
+                    message: error.isCatastrophic
+                        ? "the pattern '\(source)' cannot be used: \(error.message)"
+                        : "invalid regular expression '\(source)'\(at): \(error.message)"))
             return .failure(RuleLoadErrors(errors: errors.sorted()))
         }
         guard errors.isEmpty else { return .failure(RuleLoadErrors(errors: errors.sorted())) }

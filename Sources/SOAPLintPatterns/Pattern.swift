@@ -102,11 +102,14 @@ public struct PatternError: Error, Hashable, Sendable {
     public var offset: Int?
     /// What is wrong.
     public var message: String
+    /// The pattern is valid but backtracks catastrophically (`message` says on what).
+    public var isCatastrophic = false
 
     /// Creates an error.
-    public init(index: Int, offset: Int?, message: String) {
+    public init(index: Int, offset: Int?, message: String, isCatastrophic: Bool = false) {
         self.index = index
         self.offset = offset
         self.message = message
+        self.isCatastrophic = isCatastrophic
     }
 }

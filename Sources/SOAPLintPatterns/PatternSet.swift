@@ -32,6 +32,7 @@ public final class PatternSet: @unchecked Sendable {
         let key = Self.cacheKey(expressions)
         let cacheFile = cacheDirectory.map { "\($0)/patterns-\(key).hsdb" }
         if let cacheFile, let cached = Self.readCache(cacheFile), cached.fallback.allSatisfy({ $0 < patterns.count }) {
+            try Self.checkBacktracking(cached.fallback, compiled: compiled, expressions: expressions)
             database = cached.database
             fallback = cached.fallback.map { ($0, compiled[$0]) }
             loadedFromCache = true
@@ -54,10 +55,64 @@ public final class PatternSet: @unchecked Sendable {
                 fallbackIndices.append(vectorscanIndices.remove(at: position))
             }
         }
+        try Self.checkBacktracking(fallbackIndices.sorted(), compiled: compiled, expressions: expressions)
         database = built
         fallback = fallbackIndices.sorted().map { ($0, compiled[$0]) }
         loadedFromCache = false
         if let cacheFile, let built { Self.writeCache(cacheFile, database: built, fallback: fallbackIndices.sorted()) }
+    }
+
+    /// Throws for the first pattern among `indices` (those PCRE2 will match) that passes the
+    /// backtracking limit on one of its probe texts. Vectorscan patterns need no check: its
+    /// automata read each byte once, whatever the pattern.
+    private static func checkBacktracking(
+        _ indices: [Int], compiled: [RegularExpression], expressions: [String]
+    ) throws(PatternError) {
+        for index in indices {
+            var matcher = RegularExpression.Matcher(compiled[index])
+            defer { matcher.free() }
+            for var probe in probes(for: expressions[index]) {
+                do {
+                    _ = try matcher.allMatches(in: &probe)
+                } catch {
+                    throw PatternError(
+                        index: index, offset: nil,
+                        message:
+                            "it backtracks catastrophically: on a \(probe.count)-character test text one match took more than \(Self.grouped(Int(RegularExpression.matchLimit))) steps; avoid nested repetition such as (a+)+ or (\\w+\\s?)*",
+                        isCatastrophic: true)
+                }
+            }
+        }
+    }
+
+    /// `1000000` as `1,000,000`.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number)
+        let head = digits.count % 3 == 0 ? 3 : digits.count % 3
+        var result = String(digits.prefix(head))
+        var rest = digits.dropFirst(head)
+        while !rest.isEmpty {
+            result += "," + rest.prefix(3)
+            rest = rest.dropFirst(3)
+        }
+        return result
+    }
+
+    /// Texts that make backtracking patterns blow up: long runs of one character (each letter
+    /// and digit the pattern names, and common ones) or of a word and a space, followed by a
+    /// character that spoils the match at the very end.
+    static func probes(for expression: String) -> [[UInt8]] {
+        var units = Set(["a", "1", " ", "a ", "ab", ". "])
+        var escaped = false
+        for character in expression {
+            defer { escaped = !escaped && character == "\\" }
+            guard !escaped, character.isASCII, character.isLetter || character.isNumber else { continue }
+            units.insert(String(character))
+        }
+        return units.sorted().flatMap { unit -> [[UInt8]] in
+            let run = Array(String(repeating: unit, count: 48 / unit.count).utf8)
+            return [run + Array("!".utf8), run + [0x0A], run + Array("\u{00E9}".utf8)]
+        }
     }
 
     /// The indices of patterns matched with PCRE2 because Vectorscan cannot express them.

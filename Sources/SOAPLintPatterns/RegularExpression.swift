@@ -1,4 +1,5 @@
 import CPCRE2
+import Glibc
 
 /// One PCRE2 pattern, compiled case-insensitively for UTF-8 text and JIT-compiled when the
 /// platform allows. Immutable after creation, so one value serves every thread; each thread
@@ -8,6 +9,9 @@ public final class RegularExpression: @unchecked Sendable {
     /// The most backtracking steps one match may take; past it the match is abandoned and
     /// `matchLimitExceeded` is reported, so a catastrophic pattern cannot stall a run.
     public static let matchLimit: UInt32 = 1_000_000
+    /// The most time one pattern may spend matching one text, over all its matches: each
+    /// match is held to `matchLimit`, and this bounds a pattern that matches slowly many times.
+    public static let textBudgetNanoseconds: UInt64 = 250_000_000
 
     /// Compiles `expression`; throws with PCRE2's message and the offset it stopped at.
     public init(_ expression: String, index: Int = 0) throws(PatternError) {
@@ -75,15 +79,24 @@ public final class RegularExpression: @unchecked Sendable {
             return Int(vector[0])..<Int(vector[1])
         }
 
-        /// Every non-overlapping match in `text`, left to right.
+        /// Every non-overlapping match in `text`, left to right. Throws `MatchLimitExceeded` when
+        /// one match passes `matchLimit` or all of them together take longer than `textBudgetNanoseconds`.
         public mutating func allMatches(in text: inout [UInt8]) throws(MatchLimitExceeded) -> [Range<Int>] {
             var ranges: [Range<Int>] = []
             var offset = 0
+            let started = Self.now()
             while offset <= text.count, let range = try firstMatch(in: &text, from: offset) {
                 ranges.append(range)
                 offset = range.isEmpty ? range.upperBound + 1 : range.upperBound
+                if Self.now() &- started > RegularExpression.textBudgetNanoseconds { throw MatchLimitExceeded() }
             }
             return ranges
+        }
+
+        private static func now() -> UInt64 {
+            var time = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &time)
+            return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
         }
     }
 }

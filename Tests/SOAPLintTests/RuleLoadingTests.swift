@@ -262,3 +262,69 @@ struct ConfigurationTests {
         }
     }
 }
+
+/// A rule whose regular expression backtracks catastrophically is stopped at load when the
+/// probe texts show it, and on the note otherwise; neither stalls a run.
+@Suite("Catastrophic patterns")
+struct CatastrophicPatternTests {
+    static func rule(_ pattern: String) -> String {
+        """
+        id: slow-phrase
+        kind: existence
+        level: warning
+        message: "a phrase"
+        patterns:
+          - '\(pattern)'
+        examples:
+          triggers: ["## Assessment\\nword"]
+          passes: ["## Assessment\\n!"]
+
+        """
+    }
+
+    static func load(_ pattern: String) throws -> Result<RuleSet, RuleLoadErrors> {
+        let folder = try ClinicRules.folder(["slow-phrase.yml": rule(pattern)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return RuleSet.load(directories: [folder.path], cacheDirectory: nil)
+    }
+
+    @Test("a pattern that blows up on a probe text is a load error at its line and column")
+    func atLoad() throws {
+        let started = Date()
+        guard case .failure(let failure) = try Self.load("(?<!z)(\\w+\\s?)+$") else {
+            Issue.record("the catastrophic pattern loaded")
+            return
+        }
+        let error = try #require(failure.errors.first)
+        #expect(error.file.hasSuffix("slow-phrase.yml"))
+        #expect(error.line == 6)
+        #expect(error.column == 5)
+        #expect(
+            error.message.hasPrefix("the pattern '(?<!z)(\\w+\\s?)+$' cannot be used: it backtracks catastrophically"))
+        #expect(error.message.contains("1,000,000 steps"))
+        #expect(Date().timeIntervalSince(started) < 30, "the check itself is bounded")
+    }
+
+    @Test("the same shape without look-around goes to Vectorscan, which cannot backtrack, and loads")
+    func vectorscan() throws {
+        let ruleSet = try Self.load("(\\w+\\s?)+!").get()
+        #expect(ruleSet.patterns.pcreOnlyPatterns.isEmpty)
+        let note = try Fixtures.note("## Assessment\n" + String(repeating: "a", count: 5000) + "!\n")
+        #expect(Linter(ruleSet: ruleSet).makeSession().lint(note).findings.map(\.rule) == ["slow-phrase"])
+    }
+
+    @Test("a pattern that only blows up on a note's text gives a pattern-limit warning for that note")
+    func onANote() throws {
+        let ruleSet = try Self.load("(?<!z)ROM:(\\w+\\s?)+$").get()
+        #expect(ruleSet.patterns.pcreOnlyPatterns.count == 1)
+        let session = Linter(ruleSet: ruleSet).makeSession()
+        let slow = try Fixtures.note("## Objective\nROM:" + String(repeating: "a", count: 60) + "!\n")
+        let findings = session.lint(slow).findings
+        #expect(findings.map(\.rule) == ["pattern-limit"])
+        #expect(findings.first?.level == .warning)
+        #expect(findings.first?.message.contains("(?<!z)ROM:(\\w+\\s?)+$") == true)
+        // The next note is matched as usual.
+        let fine = try Fixtures.note("## Objective\nROM:word\n")
+        #expect(session.lint(fine).findings.map(\.rule) == ["slow-phrase"])
+    }
+}
