@@ -67,7 +67,7 @@ enum LabelScanner {
         guard let close = closingMarker(scalars, marker: marker, length: markerLength, from: innerStart) else {
             return nil
         }
-        var inner = String(String.UnicodeScalarView(scalars[innerStart..<close])).trimmingWhitespace()
+        var inner = String(scalars[innerStart..<close]).trimmingWhitespace()
         var after = close + markerLength
         if inner.hasSuffix(":") {
             inner.removeLast()
@@ -88,7 +88,7 @@ enum LabelScanner {
         while index < limit {
             let scalar = scalars[index]
             if scalar == ":" {
-                let name = String(String.UnicodeScalarView(scalars[start..<index]))
+                let name = String(scalars[start..<index])
                 if let meaning = vocabulary.meaning(of: name) {
                     return Label(
                         meaning: meaning, text: name.trimmingWhitespace(), start: start,
@@ -99,7 +99,7 @@ enum LabelScanner {
             if isDash(scalar), index > start, isSpace(scalars[index - 1]),
                 index + 1 == scalars.count || isSpace(scalars[index + 1])
             {
-                let name = String(String.UnicodeScalarView(scalars[start..<index]))
+                let name = String(scalars[start..<index])
                 if let meaning = vocabulary.meaning(of: name) {
                     return Label(
                         meaning: meaning, text: name.trimmingWhitespace(), start: start,
@@ -109,7 +109,11 @@ enum LabelScanner {
             guard isLabelCharacter(scalar) else { return nil }
             index += 1
         }
-        let whole = String(String.UnicodeScalarView(scalars[start...])).trimmingWhitespace()
+        // A section name alone on its line: no longer than a label.
+        var end = scalars.count
+        while end > start, isSpace(scalars[end - 1]) { end -= 1 }
+        guard end - start <= maximumLabelLength else { return nil }
+        let whole = String(scalars[start..<end]).trimmingWhitespace()
         guard whole.unicodeScalars.count > 1, let meaning = vocabulary.meaning(of: whole) else { return nil }
         switch meaning {
         case .section, .billing:
@@ -144,11 +148,23 @@ enum LabelScanner {
 
     private static func isLabelCharacter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
-            let value = scalar.value
-            return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-                || (value >= 0x30 && value <= 0x39)
-                || value == 0x20 || value == 0x09 || "/&-.()'".unicodeScalars.contains(scalar)
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x20, 0x09: return true
+            case 0x2F, 0x26, 0x2D, 0x2E, 0x28, 0x29, 0x27: return true  // / & - . ( ) '
+            default: return false
+            }
         }
         return scalar == "’" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}
+
+extension String {
+    /// The string of `scalars`, encoded straight to UTF-8 (faster than going through a
+    /// `String.UnicodeScalarView`).
+    init(_ scalars: ArraySlice<Unicode.Scalar>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -22,7 +22,7 @@ enum MarkdownParser {
             case .body:
                 assembler.addBody(line, line: number)
             case .candidate(let skip):
-                let text = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(skip)))
+                let text = skip == 0 ? line : String(line.unicodeScalars.dropFirst(skip))
                 assembler.addCandidate(text, line: number, column: skip + 1)
             case .heading(let level, let isSetext):
                 let skip = isSetext ? leadingSpaceCount(line) : atxContentStart(line)
@@ -61,6 +61,6 @@ enum MarkdownParser {
             scalars.removeSubrange(end...)
             while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
         }
-        return String(String.UnicodeScalarView(scalars))
+        return String(scalars[...])
     }
 }

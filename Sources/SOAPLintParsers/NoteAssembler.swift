@@ -53,7 +53,7 @@ struct NoteAssembler {
             return
         }
         let start = SourcePosition(line: line, column: column + label.start)
-        let content = String(String.UnicodeScalarView(Array(text.unicodeScalars)[label.contentStart...]))
+        let content = String(text.unicodeScalars.dropFirst(label.contentStart))
         let contentOrigin = SourcePosition(line: line, column: column + label.contentStart)
         let end = SourcePosition(line: line, column: column + max(label.start, label.contentStart - 1))
         switch label.meaning {
@@ -79,7 +79,7 @@ struct NoteAssembler {
         let end = SourcePosition(line: line, column: max(column, column + text.unicodeScalars.count - 1))
         let start = SourcePosition(line: line, column: markerColumn)
         if let label = LabelScanner.label(in: text, vocabulary: vocabulary) {
-            let content = String(String.UnicodeScalarView(Array(text.unicodeScalars)[label.contentStart...]))
+            let content = String(text.unicodeScalars.dropFirst(label.contentStart))
             let contentOrigin = SourcePosition(line: line, column: column + label.contentStart)
             switch label.meaning {
             case .section(let kind):
