@@ -43,9 +43,13 @@ public struct CommandEnvironment: Sendable {
     /// The real process's environment.
     public static func process() -> CommandEnvironment {
         let info = ProcessInfo.processInfo
+        // Standard output is written in 64 KB blocks unless it is a terminal, where findings
+        // should appear as they are found.
+        let output = FileDescriptorSink(descriptor: 1, bufferSize: isatty(1) == 1 ? 0 : 64 << 10)
+        Interruption.flushOnStop(output)
         return CommandEnvironment(
             variables: info.environment, workingDirectory: FileManager.default.currentDirectoryPath,
-            output: FileDescriptorSink(descriptor: 1), errorOutput: FileDescriptorSink(descriptor: 2),
+            output: output, errorOutput: FileDescriptorSink(descriptor: 2),
             readStandardInput: { Array(FileHandle.standardInput.readDataToEndOfFile()) },
             outputIsTerminal: isatty(1) == 1, executablePath: executablePath(),
             processorCount: max(1, info.activeProcessorCount), errorIsTerminal: isatty(2) == 1)

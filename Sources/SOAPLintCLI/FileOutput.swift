@@ -11,6 +11,9 @@ final class FileOutput: TextSink, @unchecked Sendable {
     private let temporary: String
     private let descriptor: Int32
     private var failed: String?
+    /// Text not yet written: reports go out in 64 KB blocks.
+    private var buffer: [UInt8] = []
+    private static let blockSize = 64 << 10
 
     /// Creates the temporary file for `path` (as given; resolved against the working
     /// directory); throws the reason it cannot be written.
@@ -36,13 +39,20 @@ final class FileOutput: TextSink, @unchecked Sendable {
 
     func write(_ text: String) {
         guard failed == nil else { return }
-        var text = text
-        let status = text.withUTF8 { soaplint_write_all(descriptor, $0.baseAddress, $0.count) }
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.blockSize { writeBuffer() }
+    }
+
+    private func writeBuffer() {
+        guard failed == nil, !buffer.isEmpty else { return }
+        let status = buffer.withUnsafeBytes { soaplint_write_all(descriptor, $0.baseAddress, $0.count) }
         if status != 0 { failed = String(cString: strerror(errno)).lowercased() }
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Closes the file and renames it into place; throws if any write failed.
     func commit() throws(FileWriteError) {
+        writeBuffer()
         close(descriptor)
         defer { Interruption.untrack(temporary) }
         if let failed {

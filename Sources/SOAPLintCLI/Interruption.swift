@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SOAPLintReporters
 
 /// Ends an interrupted run (SIGINT, SIGTERM) cleanly: the temporary files of reports still being
 /// written are removed, so no partial report is ever left behind, and the process exits with
@@ -8,6 +9,7 @@ enum Interruption {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var temporaryFiles: Set<String> = []
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    nonisolated(unsafe) private static var output: FileDescriptorSink?
 
     /// Starts watching for SIGINT and SIGTERM. Called once by the command-line tool, never by tests.
     static func install() {
@@ -22,6 +24,13 @@ enum Interruption {
             source.resume()
             sources.append(source)
         }
+    }
+
+    /// Standard output, whose held-back text is written out before an interrupted run exits.
+    static func flushOnStop(_ sink: FileDescriptorSink) {
+        lock.lock()
+        output = sink
+        lock.unlock()
     }
 
     /// A report file being written: removed if the run is interrupted.
@@ -41,6 +50,7 @@ enum Interruption {
     private static func stop(_ number: Int32) {
         lock.lock()
         for path in temporaryFiles { unlink(path) }
+        _ = output?.flushIfIdle()
         lock.unlock()
         let message = "\nsoaplint: interrupted; no report was written\n"
         _ = message.withCString { write(2, $0, strlen($0)) }

@@ -26,6 +26,11 @@ public enum SOAPLintCommand {
 
     /// Runs the command line `arguments` (without the program name) and returns the exit code.
     public static func run(_ arguments: [String], environment: CommandEnvironment) -> Int32 {
+        defer { environment.output.flush() }
+        return dispatch(arguments, environment: environment)
+    }
+
+    private static func dispatch(_ arguments: [String], environment: CommandEnvironment) -> Int32 {
         guard let first = arguments.first else {
             environment.output.write(helpText)
             return ExitCode.failure

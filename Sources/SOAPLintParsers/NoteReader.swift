@@ -48,7 +48,7 @@ public struct NoteReader: Sendable {
         inFileAt path: String, file: String, format: NoteFormat, clock: PhaseClock? = nil,
         problem: (FileError) -> Void = { _ in }, _ each: (Note) -> Void
     ) throws(FileError) {
-        let descriptor = try NoteFileReader.open(path, shown: file)
+        let (descriptor, status) = try NoteFileReader.open(path, shown: file)
         defer { close(descriptor) }
         if format == .xml {
             try XMLNoteParser.read(
@@ -56,7 +56,7 @@ public struct NoteReader: Sendable {
                 problem: problem)
             return
         }
-        let bytes = try NoteFileReader.read(descriptor, shown: file, limit: Self.maximumFileBytes)
+        let bytes = try NoteFileReader.read(descriptor, status: status, shown: file, limit: Self.maximumFileBytes)
         clock?.mark(.read)
         let notes = try notes(in: bytes, file: file, format: format)
         clock?.mark(.parse)
