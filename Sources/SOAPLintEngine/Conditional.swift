@@ -36,9 +36,9 @@ public struct Conditional: RuleKind {
     }
 
     public func check(_ note: Note, rule: Rule, context: CheckContext) -> [Finding] {
+        if context.hasAffirmedMatch(requirement, for: rule) { return [] }
         let triggers = context.matches(condition, for: rule).filter { $0.isAffirmed && !$0.verdict.exempt }
         guard let first = triggers.first else { return [] }
-        if context.hasAffirmedMatch(requirement, for: rule) { return [] }
         return [rule.finding(["match": first.text], at: first.position, section: first.section.kind, note: note)]
     }
 }

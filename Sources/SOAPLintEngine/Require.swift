@@ -46,8 +46,7 @@ public struct Require: RuleKind {
         if let whenBilled, !context.bills(any: whenBilled) { return [] }
         let sections = rule.sections(of: note)
         if rule.scope != nil, sections.allSatisfy(\.isEmpty) { return [] }
-        let missing = groups.filter { group in !context.matches(group.patterns, for: rule).contains(where: \.isAffirmed)
-        }
+        let missing = groups.filter { !context.hasAffirmedMatch($0.patterns, for: rule) }
         guard !missing.isEmpty else { return [] }
         let position = sections.first?.range?.start ?? note.start
         return [

@@ -29,7 +29,15 @@ public struct Section: Hashable, Sendable {
 
     /// Whether the body holds nothing but white space.
     public var isEmpty: Bool {
-        body.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        // Decided by the first byte in almost every section; Unicode properties only past ASCII.
+        for byte in body.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: continue
+            case ..<0x80: return false
+            default: return body.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+            }
+        }
+        return true
     }
 
     /// The source position of the byte at UTF-8 offset `offset` in `body` (as pattern matchers

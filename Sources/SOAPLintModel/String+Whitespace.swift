@@ -1,6 +1,8 @@
 extension StringProtocol {
     /// The text without leading and trailing white space (spaces, tabs, line breaks, and
-    /// Unicode spaces such as U+00A0).
+    /// Unicode spaces such as U+00A0). Inlinable, so each caller gets a copy specialized for
+    /// its string type rather than a generic one (the parsers call it for every line).
+    @inlinable
     public func trimmingWhitespace() -> String {
         let bytes = utf8
         var start: String.Index?
@@ -30,7 +32,8 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+    @inlinable
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 }
