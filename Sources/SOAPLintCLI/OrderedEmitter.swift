@@ -23,7 +23,7 @@ final class OrderedEmitter: @unchecked Sendable {
     private let deliver: (Event) -> Void
 
     /// Creates an emitter; `deliver` is called for every event in order, never concurrently.
-    init(capacity: Int = 2048, deliver: @escaping (Event) -> Void) {
+    init(capacity: Int = 4096, deliver: @escaping (Event) -> Void) {
         self.capacity = capacity
         self.deliver = deliver
     }
