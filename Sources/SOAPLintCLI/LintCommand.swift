@@ -236,34 +236,85 @@ enum LintCommand {
     }
 
     /// Reads and lints every input on `jobs` threads, handing results to `emitter` per note.
+    ///
+    /// Each thread reads a file at a time and lints its notes. When no file is left to claim, a
+    /// thread helps with the notes of files still being read (see `NotePool`), so a large
+    /// export at the end of a run, or alone, is linted on every core.
     static func process(
         _ inputs: [RunContext.Input], jobs: Int, context: RunContext, linter: Linter, environment: CommandEnvironment,
         emitter: OrderedEmitter, timings: RunTimings? = nil, fileDone: @escaping @Sendable () -> Void = {}
     ) {
         let queue = WorkQueue(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, inputs.count))) { _ in
+        let pool = NotePool()
+        /// How many notes a reader may have out with helpers, or linted and waiting behind them.
+        let window = 64
+        // Every thread runs even for one file: those without a file help with its notes.
+        DispatchQueue.concurrentPerform(iterations: inputs.isEmpty ? 1 : jobs) { _ in
             let session = linter.makeSession()
             session.measuresRules = timings != nil
             let clock = timings == nil ? nil : PhaseClock()
-            while let index = queue.claim() {
+            func lint(_ note: Note) -> NoteResult {
+                let result = session.lint(note)
+                clock?.mark(.match)
+                return result
+            }
+            while true {
+                // Counted as reading before claiming, so a helper that finds no file left to
+                // claim and no reader counted knows every file is done.
+                pool.producerStarted()
+                guard let index = queue.claim() else {
+                    pool.producerFinished()
+                    break
+                }
                 clock?.restart()
+                // Results not yet handed on, in note order: some with a helper, some done here.
+                var pending: [NotePool.Job] = []
+                func handOn(all: Bool) {
+                    while let first = pending.first {
+                        let result: NoteResult
+                        if let ready = pool.resultIfReady(first) {
+                            result = ready
+                        } else if all || pending.count > window {
+                            result = pool.result(of: first, lint: lint)
+                        } else {
+                            break
+                        }
+                        pending.removeFirst()
+                        emitter.emit(.note(result), file: index)
+                    }
+                    clock?.mark(.wait)
+                }
                 do throws(FileError) {
                     try context.eachNote(
                         of: inputs[index], environment: environment, clock: clock,
-                        problem: { emitter.emit(.error($0), file: index) }
+                        problem: { problem in
+                            handOn(all: true)
+                            emitter.emit(.error(problem), file: index)
+                        }
                     ) { note in
-                        let result = session.lint(note)
-                        clock?.mark(.match)
-                        emitter.emit(.note(result), file: index)
-                        clock?.mark(.wait)
+                        if let job = pool.offer(note) {
+                            pending.append(job)
+                        } else if pending.isEmpty {
+                            emitter.emit(.note(lint(note)), file: index)
+                        } else {
+                            pending.append(NotePool.Job(done: lint(note)))
+                        }
+                        handOn(all: false)
                     }
                 } catch {
                     clock?.mark(.parse)
+                    handOn(all: true)
                     emitter.emit(.error(error), file: index)
                 }
+                handOn(all: true)
                 emitter.finish(file: index)
                 clock?.mark(.wait)
+                pool.producerFinished()
                 fileDone()
+            }
+            pool.help { note in
+                clock?.mark(.wait)
+                return lint(note)
             }
             if let timings, let clock { timings.add(worker: clock, session: session) }
         }

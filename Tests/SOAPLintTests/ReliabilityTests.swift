@@ -107,6 +107,47 @@ struct ReliabilityTests {
             })
     }
 
+    @Test("one large export is linted on every thread, with the same report, errors in place, as on one")
+    func oneLargeExport() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var generator = SystemRandomNumberGenerator.Seeded(seed: 7)
+        var export = "<soapNotes>\n"
+        for index in 0..<2_000 {
+            let objective = generator.next() % 3 == 0 ? "" : "Rotation R \(Int(generator.next() % 60) + 20)°."
+            // A note that is not valid under the schema now and then (an unknown element).
+            let extra = index % 997 == 5 ? "<mood>calm</mood>" : ""
+            export +=
+                "<note id=\"n\(index)\"><subjective>Pain \(index % 9 + 1)/10.</subjective>\(extra)"
+                + "<objective>\(objective)</objective><assessment>Felt relaxed.</assessment></note>\n"
+        }
+        try scratch.write("export.xml", export + "</soapNotes>\n")
+        // The same notes, then a malformed element: every note before it is reported, then the error.
+        try scratch.write("broken.xml", export + "<note id=\"bad\"><subjective>x</objective></note>\n</soapNotes>\n")
+        try scratch.write("a.md", "## Subjective\nPain 5/10.\n")
+
+        var outputs: [String] = []
+        for jobs in ["1", "2", "4"] {
+            let test = TestEnvironment(workingDirectory: scratch.url)
+            #expect(
+                test.run(["lint", "--jobs", jobs, "--validate", "--format", "json", "a.md", "export.xml", "broken.xml"])
+                    == 2)
+            outputs.append(test.output.text)
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
+        let report = try JSONSerialization.jsonObject(with: Data(outputs[0].utf8)) as? [String: Any]
+        let notes = try #require(report?["notes"] as? [[String: Any]])
+        #expect(Set(notes.compactMap { $0["file"] as? String }) == ["a.md", "broken.xml", "export.xml"])
+        let exportNotes = notes.filter { ($0["file"] as? String) == "export.xml" }
+        #expect(exportNotes.map { $0["id"] as? String } == (0..<2_000).map { "n\($0)" })
+        #expect(notes.first?["file"] as? String == "a.md")
+        #expect(notes.last?["id"] as? String == "n1999")
+        let errors = try #require(report?["errors"] as? [[String: Any]])
+        #expect(errors.contains { ($0["file"] as? String) == "broken.xml" })
+        #expect(errors.filter { ($0["message"] as? String)?.hasPrefix("schema:") == true }.count >= 3)
+    }
+
     @Test("linting never changes or adds a file in the linted folders")
     func readOnly() throws {
         let scratch = try Scratch()
