@@ -267,6 +267,15 @@ enum LintCommand {
                     break
                 }
                 clock?.restart()
+                // Events go to the emitter in small batches, one lock for each.
+                var batch: [OrderedEmitter.Event] = []
+                func send(_ event: OrderedEmitter.Event) {
+                    batch.append(event)
+                    if batch.count >= 32 {
+                        emitter.emit(batch, file: index, finished: false)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
                 // Results not yet handed on, in note order: some with a helper, some done here.
                 var pending: [NotePool.Job] = []
                 func handOn(all: Bool) {
@@ -280,7 +289,7 @@ enum LintCommand {
                             break
                         }
                         pending.removeFirst()
-                        emitter.emit(.note(result), file: index)
+                        send(.note(result))
                     }
                     clock?.mark(.wait)
                 }
@@ -289,13 +298,13 @@ enum LintCommand {
                         of: inputs[index], environment: environment, clock: clock,
                         problem: { problem in
                             handOn(all: true)
-                            emitter.emit(.error(problem), file: index)
+                            send(.error(problem))
                         }
                     ) { note in
                         if let job = pool.offer(note) {
                             pending.append(job)
                         } else if pending.isEmpty {
-                            emitter.emit(.note(lint(note)), file: index)
+                            send(.note(lint(note)))
                         } else {
                             pending.append(NotePool.Job(done: lint(note)))
                         }
@@ -304,10 +313,10 @@ enum LintCommand {
                 } catch {
                     clock?.mark(.parse)
                     handOn(all: true)
-                    emitter.emit(.error(error), file: index)
+                    send(.error(error))
                 }
                 handOn(all: true)
-                emitter.finish(file: index)
+                emitter.emit(batch, file: index, finished: true)
                 clock?.mark(.wait)
                 pool.producerFinished()
                 fileDone()

@@ -42,10 +42,30 @@ final class OrderedEmitter: @unchecked Sendable {
         if index == head { flush(index) }
     }
 
+    /// Events of file `index` in order and, when `isFinished`, the end of the file: one lock
+    /// for the lot. A worker on a later file waits here while the shared buffer is full.
+    func emit(_ events: [Event], file index: Int, finished isFinished: Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        if index == head {
+            events.forEach(deliver)
+        } else if !events.isEmpty {
+            buffered[index, default: []].append(contentsOf: events)
+            bufferedCount += events.count
+            while index != head, bufferedCount >= capacity { condition.wait() }
+            if index == head { flush(index) }
+        }
+        if isFinished { finishLocked(index) }
+    }
+
     /// File `index` has no more events.
     func finish(file index: Int) {
         condition.lock()
         defer { condition.unlock() }
+        finishLocked(index)
+    }
+
+    private func finishLocked(_ index: Int) {
         finished.insert(index)
         while finished.contains(head) {
             flush(head)
