@@ -94,6 +94,13 @@ final class NotePool: @unchecked Sendable {
         return result
     }
 
+    /// How many jobs the queue holds, taken or not (for tests: it must stay short).
+    var storedJobs: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.count
+    }
+
     /// The result of `job` if it is ready.
     func resultIfReady(_ job: Job) -> NoteResult? {
         condition.lock()
@@ -110,8 +117,10 @@ final class NotePool: @unchecked Sendable {
             while queueHead < queue.count {
                 let job = queue[queueHead]
                 queueHead += 1
-                if queueHead == queue.count {
-                    queue.removeAll(keepingCapacity: true)
+                // Drop the jobs already taken from the front, so the queue never grows with the
+                // export: producers keep it stocked, so it is rarely empty.
+                if queueHead == queue.count || queueHead >= 64 {
+                    queue.removeFirst(queueHead)
                     queueHead = 0
                 }
                 if !job.taken {

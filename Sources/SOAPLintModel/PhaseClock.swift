@@ -18,7 +18,7 @@ public enum Phase: Int, CaseIterable, Sendable {
     case match
     /// Writing findings to every report.
     case report
-    /// A worker waiting for earlier files' results to be reported first.
+    /// A thread waiting: for earlier files' results to be reported first, or with no work.
     case wait
 
     /// The phase's name in the timings table.
@@ -30,7 +30,7 @@ public enum Phase: Int, CaseIterable, Sendable {
         case .parse: "parse"
         case .match: "match (rules)"
         case .report: "report"
-        case .wait: "wait for file order"
+        case .wait: "wait"
         }
     }
 }

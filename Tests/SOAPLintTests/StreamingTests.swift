@@ -48,6 +48,41 @@ struct StreamingTests {
         #expect(notes.enumerated().allSatisfy { $0.element.id == "n\($0.offset)" })
     }
 
+    @Test("notes handed to helpers come back in order, each linted once, and the queue stays short")
+    func pool() {
+        let pool = NotePool()
+        let notes = (0..<3_000).map { Note(file: "e.xml", index: $0, id: "n\($0)", sections: [], visit: Visit()) }
+        let lintedCount = Delivered()
+        let results = Delivered()
+        let largestQueue = Delivered()
+        let lint: @Sendable (Note) -> NoteResult = { note in
+            lintedCount.append(note.id ?? "")
+            if note.index % 7 == 0 { usleep(50) }
+            return NoteResult(note: note, findings: [])
+        }
+        pool.producerStarted()  // before the helpers start, so they wait for this reader
+        DispatchQueue.concurrentPerform(iterations: 3) { thread in
+            guard thread == 0 else {
+                pool.help(lint)
+                return
+            }
+            var pending: [NotePool.Job] = []
+            var largest = 0
+            for note in notes {
+                pending.append(pool.offer(note) ?? NotePool.Job(done: lint(note)))
+                largest = max(largest, pool.storedJobs)
+                while pending.count > 64 { results.append(pool.result(of: pending.removeFirst(), lint: lint).note.id!) }
+            }
+            for job in pending { results.append(pool.result(of: job, lint: lint).note.id!) }
+            largestQueue.append(String(largest))
+            pool.producerFinished()
+        }
+        #expect(results.items == notes.map { $0.id! })
+        #expect(lintedCount.items.count == notes.count)
+        #expect(Set(lintedCount.items).count == notes.count)
+        #expect(Int(largestQueue.items.first ?? "") ?? .max <= 64 + 32)
+    }
+
     @Test("results of files linted in parallel come out in file order, whatever finishes first")
     func ordering() {
         let files = 40
