@@ -180,6 +180,8 @@ enum LintCommand {
                 streams.forEach { $0.add(result) }
             case .error(let error):
                 summary.errors += 1
+                // Findings so far go out first, so a log of both streams keeps file order.
+                environment.output.flush()
                 let line = TextReporter.line(for: error) + "\n"
                 if let progress { progress.write(line) } else { environment.errorOutput.write(line) }
                 streams.forEach { $0.add(error) }
@@ -213,6 +215,7 @@ enum LintCommand {
         }
         if let timings {
             timings.main.mark(.report)
+            environment.output.flush()
             environment.errorOutput.write(
                 timings.table(rules: linter.ruleSet.rules, notes: summary.notes, files: summary.files))
         }
