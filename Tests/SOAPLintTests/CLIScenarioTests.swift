@@ -166,7 +166,7 @@ struct CLIBehaviourTests {
         #expect(test.output.text.isEmpty)
     }
 
-    @Test("the built binary runs, prints its version and exits 2 on bad usage")
+    @Test("the built binary runs, prints its version, exits 2 on bad usage, and keeps file order across both streams")
     func binary() throws {
         let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var binary = products.appendingPathComponent("soaplint")
@@ -188,5 +188,29 @@ struct CLIBehaviourTests {
         #expect(
             lint.1.contains(
                 "Examples/06-missing-objective.txt:8:1: error: the note has no Objective section [missing-section]"))
+
+        // Standard output is written in blocks when it is not a terminal; a file error still
+        // comes after the findings of the files before it when both streams go to one log.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "soaplint-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deficient = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Examples/06-missing-objective.txt"),
+            encoding: .utf8)
+        try deficient.write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try Data([0, 1, 2]).write(to: folder.appendingPathComponent("b.md"))
+        try deficient.write(to: folder.appendingPathComponent("c.txt"), atomically: true, encoding: .utf8)
+        let mixed = try run(["lint", folder.path])
+        #expect(mixed.0 == 2)
+        let files = mixed.1.split(separator: "\n").compactMap { line in
+            ["a.txt", "b.md", "c.txt"].first { line.hasPrefix(folder.path + "/" + $0 + ":") }
+        }
+        #expect(files.first == "a.txt")
+        #expect(files.last == "c.txt")
+        #expect(files.filter { $0 == "b.md" }.count == 1)
+        let errorAt = try #require(files.firstIndex(of: "b.md"))
+        #expect(files[..<errorAt].allSatisfy { $0 == "a.txt" })
+        #expect(files[(errorAt + 1)...].allSatisfy { $0 == "c.txt" })
     }
 }
