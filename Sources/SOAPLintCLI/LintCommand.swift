@@ -23,7 +23,8 @@ enum LintCommand {
             OptionSpec(
                 "--fail-on", value: "LEVEL",
                 help: "Exit 1 when a finding is at or above LEVEL: error (default), warning, info"),
-            OptionSpec("--jobs", short: "-j", value: "N", help: "Files to read in parallel (default: all cores)"),
+            OptionSpec(
+                "--jobs", short: "-j", value: "N", help: "Threads that read and lint notes (default: all cores)"),
             OptionSpec(
                 "--stdin-filename", value: "NAME", help: "Name (and so format) of the note read from standard input"),
             Command.config,
