@@ -9,19 +9,28 @@ public enum MessageTemplate {
     /// Placeholders every message may use.
     public static let visitPlaceholders = ["payer", "provider", "credential", "date", "patient"]
 
-    /// `template` with `values` and the note's visit fields filled in.
+    /// `template` with `values` and the note's visit fields filled in. Scans UTF-8 bytes, not
+    /// characters: it runs for every finding.
     public static func render(_ template: String, values: [String: String], note: Note) -> String {
-        guard template.contains("{") else { return template }
+        let bytes = template.utf8
+        guard bytes.contains(0x7B) else { return template }  // {
         var result = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
+        result.reserveCapacity(bytes.count + 32)
+        var literalStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            guard bytes[index] == 0x7B, let close = bytes[index...].firstIndex(of: 0x7D) else {  // { }
+                index = bytes.index(after: index)
+                continue
+            }
+            result += template[literalStart..<index]
+            let name = String(template[bytes.index(after: index)..<close])
             result += values[name] ?? visitValue(name, of: note) ?? "{\(name)}"
-            rest = rest[rest.index(after: close)...]
+            index = bytes.index(after: close)
+            literalStart = index
         }
-        return result + rest
+        result += template[literalStart...]
+        return result
     }
 
     /// The visit field a placeholder names, with the words used when the note lacks it.

@@ -32,6 +32,22 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
+    /// Whether the text holds nothing but white space. Stops at the first other character and
+    /// builds no string.
+    @inlinable
+    public var isBlank: Bool {
+        for byte in utf8 where !Self.isASCIISpace(byte) {
+            return byte >= 0x80 && unicodeScalars.allSatisfy(\.properties.isWhitespace)
+        }
+        return true
+    }
+
+    /// The first byte that is not ASCII white space, nil for a blank or empty text.
+    @inlinable
+    public var firstNonSpaceByte: UInt8? {
+        utf8.first { !Self.isASCIISpace($0) }
+    }
+
     @inlinable
     static func isASCIISpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C

@@ -22,10 +22,14 @@ struct FrontMatter {
     static func read(
         _ lines: [String], file: String, vocabulary: SectionVocabulary
     ) throws(FileError) -> FrontMatter? {
-        guard let first = lines.first, first.trimmingWhitespace() == "---" else { return nil }
+        guard let first = lines.first, first.firstNonSpaceByte == 0x2D, first.trimmingWhitespace() == "---" else {
+            return nil
+        }
         guard
             let close = lines.indices.dropFirst().first(where: {
-                ["---", "..."].contains(lines[$0].trimmingWhitespace())
+                // Only a line starting with '-' or '.' can close it; most lines are told at once.
+                let start = lines[$0].firstNonSpaceByte
+                return (start == 0x2D || start == 0x2E) && ["---", "..."].contains(lines[$0].trimmingWhitespace())
             })
         else {
             throw FileError(

@@ -132,7 +132,7 @@ struct NoteAssembler {
     private mutating func append(_ text: String, origin: SourcePosition) {
         guard open != nil else { return }
         open?.lines.append((text, origin))
-        if open?.isBilling == true, !text.trimmingWhitespace().isEmpty { billingLines.append((text, origin)) }
+        if open?.isBilling == true, !text.isBlank { billingLines.append((text, origin)) }
     }
 
     private mutating func openSection(
@@ -160,8 +160,8 @@ struct NoteAssembler {
         lines allLines: [(text: String, origin: SourcePosition)]
     ) -> Section {
         var lines = allLines[...]
-        while let first = lines.first, first.text.trimmingWhitespace().isEmpty { lines = lines.dropFirst() }
-        while let last = lines.last, last.text.trimmingWhitespace().isEmpty { lines = lines.dropLast() }
+        while let first = lines.first, first.text.isBlank { lines = lines.dropFirst() }
+        while let last = lines.last, last.text.isBlank { lines = lines.dropLast() }
         var end = headingEnd
         if let last = lines.last {
             let trailing = last.text.unicodeScalars.reversed().prefix { $0.properties.isWhitespace }.count

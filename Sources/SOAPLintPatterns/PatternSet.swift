@@ -11,6 +11,11 @@ public final class PatternSet: @unchecked Sendable {
     public let patterns: [Pattern]
     private let database: VectorscanDatabase?
     private let fallback: [(index: Int, expression: RegularExpression)]
+    /// A Vectorscan prefilter over the PCRE2 patterns: a text it does not report for a pattern
+    /// cannot match it, so PCRE2 runs only where one of them may match.
+    private let prefilter: VectorscanDatabase?
+    /// The PCRE2 patterns in `prefilter`; the others always run.
+    private let prefiltered: Set<Int>
     /// Whether the Vectorscan database came from the disk cache.
     public let loadedFromCache: Bool
 
@@ -31,10 +36,13 @@ public final class PatternSet: @unchecked Sendable {
         }
         let key = Self.cacheKey(expressions)
         let cacheFile = cacheDirectory.map { "\($0)/patterns-\(key).hsdb" }
+        let prefilterFile = cacheDirectory.map { "\($0)/patterns-\(key).prefilter.hsdb" }
         if let cacheFile, let cached = Self.readCache(cacheFile), cached.fallback.allSatisfy({ $0 < patterns.count }) {
             try Self.checkBacktracking(cached.fallback, compiled: compiled, expressions: expressions)
             database = cached.database
             fallback = cached.fallback.map { ($0, compiled[$0]) }
+            (prefilter, prefiltered) = Self.prefilter(
+                cached.fallback, expressions: expressions, cacheFile: prefilterFile)
             loadedFromCache = true
             return
         }
@@ -58,8 +66,36 @@ public final class PatternSet: @unchecked Sendable {
         try Self.checkBacktracking(fallbackIndices.sorted(), compiled: compiled, expressions: expressions)
         database = built
         fallback = fallbackIndices.sorted().map { ($0, compiled[$0]) }
+        (prefilter, prefiltered) = Self.prefilter(
+            fallbackIndices.sorted(), expressions: expressions, cacheFile: prefilterFile)
         loadedFromCache = false
         if let cacheFile, let built { Self.writeCache(cacheFile, database: built, fallback: fallbackIndices.sorted()) }
+    }
+
+    /// The prefilter for the PCRE2 patterns `indices`, from the cache or compiled (and cached):
+    /// the database and the patterns in it. A pattern Vectorscan refuses even as a prefilter
+    /// is left out, and always runs.
+    private static func prefilter(
+        _ indices: [Int], expressions: [String], cacheFile: String?
+    ) -> (VectorscanDatabase?, Set<Int>) {
+        guard !indices.isEmpty else { return (nil, []) }
+        if let cacheFile, let cached = readCache(cacheFile), cached.fallback.allSatisfy(indices.contains) {
+            return (cached.database, Set(cached.fallback))
+        }
+        var included = indices
+        while !included.isEmpty {
+            do {
+                let database = try VectorscanDatabase.compile(
+                    included.map { expressions[$0] }, ids: included.map { UInt32($0) },
+                    flags: VectorscanDatabase.prefilterFlags)
+                if let cacheFile { writeCache(cacheFile, database: database, fallback: included) }
+                return (database, Set(included))
+            } catch {
+                guard let position = error.index else { return (nil, []) }
+                included.remove(at: position)
+            }
+        }
+        return (nil, [])
     }
 
     /// Throws for the first pattern among `indices` (those PCRE2 will match) that passes the
@@ -124,6 +160,10 @@ public final class PatternSet: @unchecked Sendable {
     fileprivate func vectorscanScanner() -> VectorscanDatabase.Scanner? {
         database.flatMap(VectorscanDatabase.Scanner.init)
     }
+    fileprivate func prefilterScanner() -> VectorscanDatabase.Scanner? {
+        prefilter.flatMap(VectorscanDatabase.Scanner.init)
+    }
+    fileprivate var prefilteredPatterns: Set<Int> { prefiltered }
     fileprivate var fallbackExpressions: [(index: Int, expression: RegularExpression)] { fallback }
 
     /// FNV-1a over the Vectorscan version, the flags and every expression.
@@ -176,12 +216,18 @@ public final class PatternSet: @unchecked Sendable {
 public final class PatternScanner {
     private let set: PatternSet
     private let vectorscan: VectorscanDatabase.Scanner?
+    private let prefilter: VectorscanDatabase.Scanner?
+    /// For each matcher, whether the prefilter decides if it runs.
+    private let isPrefiltered: [Bool]
     private var matchers: [(index: Int, matcher: RegularExpression.Matcher)]
 
     fileprivate init(_ set: PatternSet) {
         self.set = set
         vectorscan = set.vectorscanScanner()
+        prefilter = set.prefilterScanner()
         matchers = set.fallbackExpressions.map { ($0.index, RegularExpression.Matcher($0.expression)) }
+        let prefiltered = set.prefilteredPatterns
+        isPrefiltered = matchers.map { prefiltered.contains($0.index) }
     }
 
     deinit { matchers.forEach { $0.matcher.free() } }
@@ -195,7 +241,14 @@ public final class PatternScanner {
             bytes.withUnsafeBufferPointer { vectorscan.scan($0, into: &raw) }
         }
         var exceeded: [Int] = []
+        var candidates: [PatternMatch] = []
+        if let prefilter, !matchers.isEmpty {
+            bytes.withUnsafeBufferPointer { prefilter.scan($0, into: &candidates) }
+        }
         for position in matchers.indices {
+            if isPrefiltered[position], !candidates.contains(where: { $0.pattern == matchers[position].index }) {
+                continue
+            }
             do {
                 for range in try matchers[position].matcher.allMatches(in: &bytes) {
                     raw.append(

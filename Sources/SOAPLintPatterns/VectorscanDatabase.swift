@@ -11,6 +11,10 @@ final class VectorscanDatabase: @unchecked Sendable {
     private let prototype: OpaquePointer
 
     static let flags = UInt32(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_SOM_LEFTMOST)
+    /// For a prefilter: whether each pattern may match, once, with no range. Vectorscan
+    /// approximates what it cannot express, so it may report a pattern that does not match, but
+    /// never misses one that does.
+    static let prefilterFlags = UInt32(HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH | HS_FLAG_PREFILTER)
 
     private init(database: OpaquePointer) throws(VectorscanError) {
         self.database = database
@@ -28,7 +32,9 @@ final class VectorscanDatabase: @unchecked Sendable {
     }
 
     /// Compiles `expressions` with ids `ids`; on failure says which expression Vectorscan refused.
-    static func compile(_ expressions: [String], ids: [UInt32]) throws(VectorscanError) -> VectorscanDatabase {
+    static func compile(
+        _ expressions: [String], ids: [UInt32], flags: UInt32 = flags
+    ) throws(VectorscanError) -> VectorscanDatabase {
         let cStrings = expressions.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
         var pointers = cStrings.map { UnsafePointer($0) }
