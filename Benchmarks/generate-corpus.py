@@ -50,6 +50,13 @@ def text(rng: random.Random, index: int) -> str:
             f"Dx: {rng.choice(export.DIAGNOSES)}\nCPT: 97140-GP x 2 units (30 min) lumbar\nSigned: {rng.choice(export.PROVIDERS)}\n")
 
 
+def write_export(root: str, index: int, notes: list) -> None:
+    """Writes `notes` as one SOAP XML export named after the index of its last note."""
+    os.makedirs(os.path.join(root, "exports"), exist_ok=True)
+    with open(os.path.join(root, "exports", f"export-{index:07d}.xml"), "w") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<soapNotes>\n' + "".join(notes) + "</soapNotes>\n")
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     root = sys.argv[2] if len(sys.argv) > 2 else "corpus"
@@ -62,16 +69,16 @@ def main() -> None:
         kind = index % 3
         if kind == 2:
             xml_notes.append(export.note(rng, index))
-            if len(xml_notes) == 500 or index == count - 1:
-                os.makedirs(os.path.join(root, "exports"), exist_ok=True)
-                with open(os.path.join(root, "exports", f"export-{index:07d}.xml"), "w") as out:
-                    out.write('<?xml version="1.0" encoding="UTF-8"?>\n<soapNotes>\n' + "".join(xml_notes) + "</soapNotes>\n")
+            if len(xml_notes) == 500:
+                write_export(root, index, xml_notes)
                 xml_notes = []
             continue
         os.makedirs(folder, exist_ok=True)
         name, content = (f"visit-{index:07d}.md", markdown(rng, index)) if kind == 0 else (f"visit-{index:07d}.txt", text(rng, index))
         with open(os.path.join(folder, name), "w") as out:
             out.write(content)
+    if xml_notes:  # the last, partial export
+        write_export(root, count - 1, xml_notes)
 
 
 if __name__ == "__main__":
