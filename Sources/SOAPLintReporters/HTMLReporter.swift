@@ -7,8 +7,9 @@ import SOAPLintModel
 /// by rule, provider, payer and month of service, a table of the notes with findings grouped
 /// by file, each note's findings with the line they point at, and the rules that fired with
 /// their explanation and source. All note text is escaped. With `redact`, excerpts and patient
-/// identifiers are left out. Aggregates are counted as notes stream past; only the rows of notes
-/// with findings are kept until the end.
+/// identifiers are left out. Aggregates are counted as notes stream past; the rows of notes with
+/// findings, which print after the totals, wait in spools (on disk past a few megabytes), so a run
+/// over a whole practice's notes takes no more memory than one over a folder.
 public final class HTMLReporter: ReportStream {
     private let sink: any TextSink
     private let context: ReportContext
@@ -16,16 +17,20 @@ public final class HTMLReporter: ReportStream {
     private var byProvider: [String: Int] = [:]
     private var byPayer: [String: Int] = [:]
     private var byMonth: [String: Int] = [:]
-    private var rows: [String] = []
-    private var details: [String] = []
-    private var errors: [String] = []
+    private let rows: Spool
+    private let details: Spool
+    private let errors: Spool
     private var firedRules: Set<String> = []
     private var noteNumber = 0
 
-    /// Creates a reporter writing the page to `sink` when the run finishes.
-    public init(sink: any TextSink, context: ReportContext) {
+    /// Creates a reporter writing the page to `sink` when the run finishes; each spool moves to a
+    /// temporary file past `spoolLimit` bytes.
+    public init(sink: any TextSink, context: ReportContext, spoolLimit: Int = 4 << 20) {
         self.sink = sink
         self.context = context
+        rows = Spool(memoryLimit: spoolLimit)
+        details = Spool(memoryLimit: spoolLimit)
+        errors = Spool(memoryLimit: spoolLimit)
     }
 
     public func add(_ result: NoteResult) {
@@ -45,7 +50,8 @@ public final class HTMLReporter: ReportStream {
         let anchor = "note-\(noteNumber)"
         let name = Self.noteName(note, redact: context.redact)
         let counts = Level.allCases.reversed().map { level in result.findings.filter { $0.level == level }.count }
-        rows.append(
+        if !rows.isEmpty { rows.write("\n") }
+        rows.write(
             "<tr><td><a href=\"#\(anchor)\">\(HTMLText.escape(note.file))</a></td><td>\(HTMLText.escape(name))</td>"
                 + "<td>\(HTMLText.escape(visit.dateOfService ?? "—"))</td><td>\(HTMLText.escape(provider))</td>"
                 + "<td>\(HTMLText.escape(payer))</td>"
@@ -63,7 +69,8 @@ public final class HTMLReporter: ReportStream {
                 <span class="where">line \(finding.position.line), column \(finding.position.column)</span>\(excerpt)</li>
                 """
         }
-        details.append(
+        if !details.isEmpty { details.write("\n") }
+        details.write(
             """
             <article class="note" id="\(anchor)"><h3>\(HTMLText.escape(note.file)) <small>\(HTMLText.escape(name))</small></h3>
             <p class="meta">Date of service \(HTMLText.escape(visit.dateOfService ?? "not documented")) · \(HTMLText.escape(provider)) · \
@@ -75,14 +82,38 @@ public final class HTMLReporter: ReportStream {
     public func add(_ error: FileError) {
         var location = error.file
         if let line = error.line { location += ":\(line)" }
-        errors.append("<li><code>\(HTMLText.escape(location))</code> \(HTMLText.escape(error.message))</li>")
+        errors.write("<li><code>\(HTMLText.escape(location))</code> \(HTMLText.escape(error.message))</li>")
     }
 
     public func finish(_ summary: RunSummary) {
-        sink.write(page(summary))
+        let (head, notes, tail) = page(summary)
+        sink.write(head)
+        if rows.isEmpty {
+            sink.write("<p>No note has a finding.</p>")
+        } else {
+            sink.write(
+                """
+                <table><thead><tr><th>File</th><th>Note</th><th>Date of service</th><th>Provider</th><th>Payer</th>\
+                <th class="num">Errors</th><th class="num">Warnings</th><th class="num">Info</th></tr></thead>
+                <tbody>
+                """)
+            rows.replay(into: sink)
+            sink.write("</tbody></table>")
+        }
+        sink.write("</section>\n")
+        if !errors.isEmpty {
+            sink.write("<section><h2>Files that could not be read</h2><ul>")
+            errors.replay(into: sink)
+            sink.write("</ul></section>")
+        }
+        sink.write(notes)
+        details.replay(into: sink)
+        sink.write(tail)
     }
 
-    private func page(_ summary: RunSummary) -> String {
+    /// The page around the spooled parts: up to the table of notes with findings, the heading
+    /// of the findings by note, and the end.
+    private func page(_ summary: RunSummary) -> (head: String, notes: String, tail: String) {
         let clean = summary.notes - summary.notesWithFindings
         let share = summary.notes == 0 ? 0 : (clean * 1000 / summary.notes)
         let shareText = "\(share / 10).\(share % 10)%"
@@ -112,17 +143,7 @@ public final class HTMLReporter: ReportStream {
                 <dd>\(HTMLText.escape((rule?.description ?? "").trimmingWhitespace()))\(link)</dd>
                 """
         }
-        let table =
-            rows.isEmpty
-            ? "<p>No note has a finding.</p>"
-            : """
-            <table><thead><tr><th>File</th><th>Note</th><th>Date of service</th><th>Provider</th><th>Payer</th>\
-            <th class="num">Errors</th><th class="num">Warnings</th><th class="num">Info</th></tr></thead>
-            <tbody>\(rows.joined(separator: "\n"))</tbody></table>
-            """
-        let errorList =
-            errors.isEmpty ? "" : "<section><h2>Files that could not be read</h2><ul>\(errors.joined())</ul></section>"
-        return """
+        let head = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -135,14 +156,16 @@ public final class HTMLReporter: ReportStream {
             It is a documentation aid, not legal or coding advice, and does not say that any note is compliant.</p></header>
             <section class="cards">\(cards.joined())</section>
             <section class="charts">\(charts.joined())</section>
-            <section><h2>Notes with findings</h2>\(table)</section>
-            \(errorList)
-            <section><h2>Findings by note</h2>\(details.joined(separator: "\n"))</section>
+            <section><h2>Notes with findings</h2>
+            """
+        let tail = """
+            </section>
             <section><h2>Rules that fired</h2><dl class="rules">\(ruleEntries.joined(separator: "\n"))</dl></section>
             <footer>soaplint reports documentation risk; it is not legal or coding advice.</footer>
             </body></html>
 
             """
+        return (head, "\n<section><h2>Findings by note</h2>", tail)
     }
 
     /// `v-2001 (note 1)`, or the note's position; the id is left out when redacting.
