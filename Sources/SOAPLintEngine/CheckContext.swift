@@ -23,7 +23,8 @@ public final class CheckContext {
     public let note: Note
     /// The run's configuration for this note's file.
     public var configuration: Configuration { shared.configuration }
-    /// Patterns whose PCRE2 match hit the backtracking limit on this note.
+    /// PCRE2 patterns that did not finish on this note: past the backtracking limit, past the
+    /// note's deadline, or not tried because the deadline had passed.
     public private(set) var limitExceeded: Set<Int> = []
     /// What every note of a session shares, held by one reference: copying the configuration
     /// and context rules into each note's context would touch every one of their buffers.
@@ -35,11 +36,12 @@ public final class CheckContext {
     /// Each section's text as bytes, made on first use.
     private var sectionBytes: [[UInt8]?] = []
 
-    init(note: Note, scanner: PatternScanner, shared: Linter.Shared) {
+    /// Scans every section of `note`; PCRE2 matching stops at `deadline` (see `PatternScanner.scan`).
+    init(note: Note, scanner: PatternScanner, shared: Linter.Shared, deadline: UInt64 = .max) {
         self.note = note
         self.shared = shared
         matchesBySection = note.sections.map { section in
-            let result = scanner.scan(Self.joiningWrappedLines(section.body))
+            let result = scanner.scan(Self.joiningWrappedLines(section.body), until: deadline)
             limitExceeded.formUnion(result.limitExceeded)
             return result.matches
         }

@@ -41,13 +41,22 @@ public struct Linter: Sendable {
         private let scanner: PatternScanner
         private let shared: Shared
         private let rules: [RuleBox]
-        /// Whether `lint` times each rule (for `--timings`).
-        public var measuresRules = false
+        /// Whether `lint` times each rule and each PCRE2 pattern (for `--timings`).
+        public var measuresRules = false {
+            didSet { scanner.measuresPatterns = measuresRules }
+        }
+        /// The most time one note's PCRE2 matching may take, over all its sections and patterns
+        /// (Vectorscan's scan, which reads each byte once, is never cut short). Patterns that
+        /// do not finish in it are skipped for that note and reported as `pattern-limit`.
+        public var noteBudgetNanoseconds: UInt64 = 500_000_000
         /// Seconds spent in each rule's check, in rule-set order (with `measuresRules`). A rule
         /// that first asks whether a match is negated pays for working that out.
         public private(set) var ruleSeconds: [Double]
-        /// Seconds spent scanning notes for every pattern of the rule set, in one pass per section.
+        /// Seconds spent scanning notes for every pattern of the rule set, in one pass per section
+        /// (PCRE2 patterns included).
         public private(set) var scanSeconds: Double = 0
+        /// Of `scanSeconds`, the seconds each PCRE2 pattern took, by pattern index.
+        public var patternSeconds: [Int: Double] { scanner.patternNanoseconds.mapValues { Double($0) / 1e9 } }
         /// The rule settings of the file linted last: an export's notes all share one file.
         private var lastSettings: (file: String, settings: [String: Configuration.RuleSetting])?
 
@@ -70,7 +79,9 @@ public struct Linter: Sendable {
                 lastSettings = (note.file, settings)
             }
             var started = measuresRules ? PhaseClock.now() : 0
-            let context = CheckContext(note: note, scanner: scanner, shared: shared)
+            let (deadline, overflow) = RegularExpression.Matcher.now().addingReportingOverflow(noteBudgetNanoseconds)
+            let context = CheckContext(
+                note: note, scanner: scanner, shared: shared, deadline: overflow ? .max : deadline)
             if measuresRules { scanSeconds += Self.seconds(since: &started) }
             var findings: [Finding] = []
             for (index, box) in rules.enumerated() {
@@ -85,14 +96,25 @@ public struct Linter: Sendable {
                 if measuresRules { ruleSeconds[index] += Self.seconds(since: &started) }
             }
             for index in context.limitExceeded.sorted() {
-                let pattern = linter.ruleSet.patterns.patterns[index].source
-                findings.append(
-                    Finding(
-                        rule: "pattern-limit", level: .warning,
-                        message: "the pattern '\(pattern)' took too long on this note and was skipped; simplify it",
-                        position: note.start, section: nil))
+                findings.append(limitFinding(pattern: index, note: note))
             }
             return NoteResult(note: note, findings: findings)
+        }
+
+        /// The `pattern-limit` warning for a pattern that did not finish on `note`, naming the
+        /// rules whose findings for the note may be missing or wrong because of it.
+        private func limitFinding(pattern index: Int, note: Note) -> Finding {
+            let pattern = linter.ruleSet.patterns.patterns[index].source
+            let rules = index < linter.ruleSet.patternRules.count ? linter.ruleSet.patternRules[index] : []
+            let owners =
+                rules.isEmpty
+                ? "" : " (\(rules.count == 1 ? "rule" : "rules") \(rules.joined(separator: ", ")))"
+            let budget = Double(noteBudgetNanoseconds) / 1e9
+            return Finding(
+                rule: "pattern-limit", level: .warning,
+                message:
+                    "the pattern '\(pattern)'\(owners) did not finish on this note (backtracking limit or \(budget) s budget) and was skipped, so findings may be missing; simplify the pattern",
+                position: note.start, section: nil)
         }
 
         /// Seconds from `start` to now; `start` becomes now.

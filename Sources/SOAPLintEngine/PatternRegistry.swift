@@ -31,11 +31,14 @@ public struct PatternGroup: Hashable, Sendable {
 public struct PatternRegistry {
     /// All patterns, by index.
     public private(set) var patterns: [Pattern] = []
-    /// For each pattern, the file, line and column it was first written at.
+    /// For each pattern, the file, line and column it was first written at (`patterns.yml` for
+    /// one from a named set).
     public private(set) var origins: [(file: String, line: Int, column: Int)] = []
+    /// For each pattern, the rule files that use it, in the order they registered it.
+    public private(set) var users: [[String]] = []
     private var indexOf: [Pattern: Int] = [:]
-    /// Named sets from `patterns.yml`, used as `@name` in rule files.
-    public var namedSets: [String: [YAMLNode]] = [:]
+    /// Named sets from `patterns.yml`, used as `@name` in rule files, with the file they are in.
+    public var namedSets: [String: (file: String, items: [YAMLNode])] = [:]
 
     /// Creates an empty registry.
     public init() {}
@@ -51,16 +54,23 @@ public struct PatternRegistry {
     public mutating func group(_ node: YAMLNode, key: String, fields: RuleFields) throws(RuleLoadError) -> PatternGroup
     {
         var indices = Set<Int>()
-        try collect(node, key: key, fields: fields, into: &indices, depth: 0)
+        try collect(node, in: fields.file, key: key, fields: fields, into: &indices, depth: 0)
         if indices.isEmpty { throw fields.error(node, "'\(key)' must list at least one pattern") }
         return PatternGroup(indices: indices)
     }
 
+    /// Registers the patterns of `node`, written in `file` (the rule file, or `patterns.yml` for a
+    /// named set's items), for the rule of `fields`.
     private mutating func collect(
-        _ node: YAMLNode, key: String, fields: RuleFields, into indices: inout Set<Int>, depth: Int
+        _ node: YAMLNode, in file: String, key: String, fields: RuleFields, into indices: inout Set<Int>, depth: Int
     ) throws(RuleLoadError) {
+        func error(_ message: String) -> RuleLoadError {
+            RuleLoadError(file: file, line: node.mark.line, column: node.mark.column, message: message)
+        }
         if let items = node.sequence {
-            for item in items { try collect(item, key: key, fields: fields, into: &indices, depth: depth) }
+            for item in items {
+                try collect(item, in: file, key: key, fields: fields, into: &indices, depth: depth)
+            }
             return
         }
         if let text = node.scalar {
@@ -69,36 +79,44 @@ public struct PatternRegistry {
                 guard let set = namedSets[name] else {
                     let known = namedSets.keys.sorted()
                     let suggestion = RuleFields.closest(name, known).map { " (did you mean '@\($0)'?)" } ?? ""
-                    throw fields.error(
-                        node,
+                    throw error(
                         "unknown pattern set '@\(name)'\(suggestion); patterns.yml defines \(known.map { "'@\($0)'" }.joined(separator: ", "))"
                     )
                 }
-                guard depth < 8 else { throw fields.error(node, "pattern sets refer to each other in a loop") }
-                for item in set { try collect(item, key: key, fields: fields, into: &indices, depth: depth + 1) }
+                guard depth < 8 else { throw error("pattern sets refer to each other in a loop") }
+                for item in set.items {
+                    try collect(item, in: set.file, key: key, fields: fields, into: &indices, depth: depth + 1)
+                }
                 return
             }
-            guard !text.trimmingWhitespace().isEmpty else { throw fields.error(node, "a pattern cannot be empty") }
+            guard !text.trimmingWhitespace().isEmpty else { throw error("a pattern cannot be empty") }
             indices.insert(
-                add(Pattern(text, isPhrase: !Pattern.looksLikeRegularExpression(text)), at: node, file: fields.file))
+                add(
+                    Pattern(text, isPhrase: !Pattern.looksLikeRegularExpression(text)), at: node, file: file,
+                    user: fields.file))
             return
         }
         if let mapping = node.mapping, mapping.count == 1, let kind = mapping[0].key.scalar,
             let text = mapping[0].value.scalar,
             kind == "regex" || kind == "phrase"
         {
-            indices.insert(add(Pattern(text, isPhrase: kind == "phrase"), at: mapping[0].value, file: fields.file))
+            indices.insert(
+                add(Pattern(text, isPhrase: kind == "phrase"), at: mapping[0].value, file: file, user: fields.file))
             return
         }
-        throw fields.error(
-            node, "expected a phrase, a regular expression, '@set' or {regex: ...} in '\(key)', found \(node.shapeName)"
+        throw error(
+            "expected a phrase, a regular expression, '@set' or {regex: ...} in '\(key)', found \(node.shapeName)"
         )
     }
 
-    private mutating func add(_ pattern: Pattern, at node: YAMLNode, file: String) -> Int {
-        if let index = indexOf[pattern] { return index }
+    private mutating func add(_ pattern: Pattern, at node: YAMLNode, file: String, user: String) -> Int {
+        if let index = indexOf[pattern] {
+            if !users[index].contains(user) { users[index].append(user) }
+            return index
+        }
         patterns.append(pattern)
         origins.append((file, node.mark.line, node.mark.column))
+        users.append([user])
         indexOf[pattern] = patterns.count - 1
         return patterns.count - 1
     }

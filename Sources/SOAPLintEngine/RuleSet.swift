@@ -16,6 +16,8 @@ public struct RuleSet: Sendable {
     public var patterns: PatternSet
     /// Negation, hypothetical and exemption triggers.
     public var context: ContextRules
+    /// For each pattern of `patterns`, the ids of the rules that use it.
+    public var patternRules: [[String]]
 
     /// Files in a rule folder that are not rules.
     public static let reservedFiles: Set<String> = ["sections.yml", "context.yml", "patterns.yml"]
@@ -86,7 +88,11 @@ public struct RuleSet: Sendable {
             return .failure(RuleLoadErrors(errors: errors.sorted()))
         }
         guard errors.isEmpty else { return .failure(RuleLoadErrors(errors: errors.sorted())) }
-        return .success(RuleSet(rules: rules.sorted { $0.id < $1.id }, patterns: patternSet, context: context))
+        let ids = Dictionary(rules.map { ($0.file, $0.id) }, uniquingKeysWith: { first, _ in first })
+        return .success(
+            RuleSet(
+                rules: rules.sorted { $0.id < $1.id }, patterns: patternSet, context: context,
+                patternRules: registry.users.map { $0.compactMap { ids[$0] }.sorted() }))
     }
 
     /// Reads one rule file's text as `load` would, with no pattern sets and no compiling: the
@@ -132,7 +138,7 @@ public struct RuleSet: Sendable {
             guard registry.namedSets[name] == nil else {
                 throw fields.error(pair.key, "the pattern set '\(name)' is already defined")
             }
-            registry.namedSets[name] = items
+            registry.namedSets[name] = (file, items)
         }
     }
 }

@@ -109,7 +109,7 @@ public final class PatternSet: @unchecked Sendable {
             defer { matcher.free() }
             for var probe in probes(for: expressions[index]) {
                 do {
-                    _ = try matcher.allMatches(in: &probe)
+                    _ = try matcher.allMatches(in: &probe, until: RegularExpression.Matcher.now() + 250_000_000)
                 } catch {
                     throw PatternError(
                         index: index, offset: nil,
@@ -220,6 +220,10 @@ public final class PatternScanner {
     /// For each matcher, whether the prefilter decides if it runs.
     private let isPrefiltered: [Bool]
     private var matchers: [(index: Int, matcher: RegularExpression.Matcher)]
+    /// Whether `scan` times each PCRE2 pattern (for `--timings`).
+    public var measuresPatterns = false
+    /// Nanoseconds each PCRE2 pattern has spent matching, by pattern index (with `measuresPatterns`).
+    public private(set) var patternNanoseconds: [Int: UInt64] = [:]
 
     fileprivate init(_ set: PatternSet) {
         self.set = set
@@ -233,8 +237,10 @@ public final class PatternScanner {
     deinit { matchers.forEach { $0.matcher.free() } }
 
     /// Every match in `text`: for each pattern, leftmost-longest and not overlapping, sorted by
-    /// start, then pattern. `limitExceeded` lists PCRE2 patterns that hit their backtracking limit.
-    public func scan(_ text: String) -> (matches: [PatternMatch], limitExceeded: [Int]) {
+    /// start, then pattern. `limitExceeded` lists the PCRE2 patterns that passed their
+    /// backtracking limit or `deadline` (on `RegularExpression.Matcher.now()`'s clock), and those
+    /// not tried because the deadline had passed; Vectorscan's matches are always complete.
+    public func scan(_ text: String, until deadline: UInt64 = .max) -> (matches: [PatternMatch], limitExceeded: [Int]) {
         var bytes = Array(text.utf8)
         var raw: [PatternMatch] = []
         if let vectorscan {
@@ -249,13 +255,21 @@ public final class PatternScanner {
             if isPrefiltered[position], !candidates.contains(where: { $0.pattern == matchers[position].index }) {
                 continue
             }
+            guard RegularExpression.Matcher.now() < deadline else {
+                exceeded.append(matchers[position].index)
+                continue
+            }
+            let started = measuresPatterns ? RegularExpression.Matcher.now() : 0
             do {
-                for range in try matchers[position].matcher.allMatches(in: &bytes) {
+                for range in try matchers[position].matcher.allMatches(in: &bytes, until: deadline) {
                     raw.append(
                         PatternMatch(pattern: matchers[position].index, start: range.lowerBound, end: range.upperBound))
                 }
             } catch {
                 exceeded.append(matchers[position].index)
+            }
+            if measuresPatterns {
+                patternNanoseconds[matchers[position].index, default: 0] += RegularExpression.Matcher.now() &- started
             }
         }
         return (Self.leftmostLongest(raw), exceeded)

@@ -9,9 +9,6 @@ public final class RegularExpression: @unchecked Sendable {
     /// The most backtracking steps one match may take; past it the match is abandoned and
     /// `matchLimitExceeded` is reported, so a catastrophic pattern cannot stall a run.
     public static let matchLimit: UInt32 = 1_000_000
-    /// The most time one pattern may spend matching one text, over all its matches: each
-    /// match is held to `matchLimit`, and this bounds a pattern that matches slowly many times.
-    public static let textBudgetNanoseconds: UInt64 = 250_000_000
 
     /// Compiles `expression`; throws with PCRE2's message and the offset it stopped at.
     public init(_ expression: String, index: Int = 0) throws(PatternError) {
@@ -80,20 +77,24 @@ public final class RegularExpression: @unchecked Sendable {
         }
 
         /// Every non-overlapping match in `text`, left to right. Throws `MatchLimitExceeded` when
-        /// one match passes `matchLimit` or all of them together take longer than `textBudgetNanoseconds`.
-        public mutating func allMatches(in text: inout [UInt8]) throws(MatchLimitExceeded) -> [Range<Int>] {
+        /// one match passes `matchLimit`, or when the monotonic clock (`now()`) passes `deadline`
+        /// after a match: each match is held to the limit, the deadline bounds a pattern that
+        /// matches slowly many times.
+        public mutating func allMatches(in text: inout [UInt8], until deadline: UInt64) throws(MatchLimitExceeded)
+            -> [Range<Int>]
+        {
             var ranges: [Range<Int>] = []
             var offset = 0
-            let started = Self.now()
             while offset <= text.count, let range = try firstMatch(in: &text, from: offset) {
                 ranges.append(range)
                 offset = range.isEmpty ? range.upperBound + 1 : range.upperBound
-                if Self.now() &- started > RegularExpression.textBudgetNanoseconds { throw MatchLimitExceeded() }
+                if Self.now() > deadline { throw MatchLimitExceeded() }
             }
             return ranges
         }
 
-        private static func now() -> UInt64 {
+        /// The monotonic clock, in nanoseconds, that deadlines are given in.
+        public static func now() -> UInt64 {
             var time = timespec()
             clock_gettime(CLOCK_MONOTONIC, &time)
             return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)

@@ -328,10 +328,51 @@ struct CatastrophicPatternTests {
         let findings = session.lint(slow).findings
         #expect(findings.map(\.rule) == ["pattern-limit"])
         #expect(findings.first?.level == .warning)
-        #expect(findings.first?.message.contains(pattern) == true)
+        #expect(findings.first?.message.contains("'\(pattern)' (rule slow-phrase) did not finish") == true)
         // The next note is matched as usual.
         let fine = try Fixtures.note("## Objective\nROM:word\n")
         #expect(session.lint(fine).findings.isEmpty)
+    }
+
+    @Test("past the note's matching budget the PCRE2 patterns left are skipped and named; the rest still lint")
+    func noteBudget() throws {
+        let folder = try ClinicRules.folder([
+            "slow-phrase.yml": Self.rule("(?<!z)ROM:\\w+"),
+            "no-cupping-claims.yml": ClinicRules.cupping,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ruleSet = try RuleSet.load(directories: [folder.path], cacheDirectory: nil).get()
+        #expect(ruleSet.patterns.pcreOnlyPatterns.count == 1)
+        let session = Linter(ruleSet: ruleSet).makeSession()
+        let note = try Fixtures.note("## Objective\nROM:flexion\n## Assessment\nCupping to upper trapezius.\n")
+        #expect(session.lint(note).findings.map(\.rule) == ["slow-phrase", "no-cupping-claims"])
+        // With no time left, PCRE2 never starts; Vectorscan's cupping match still counts.
+        session.noteBudgetNanoseconds = 0
+        let findings = session.lint(note).findings
+        #expect(findings.map(\.rule) == ["pattern-limit", "no-cupping-claims"])
+        #expect(findings.first?.message.contains("'(?<!z)ROM:\\w+' (rule slow-phrase)") == true)
+        #expect(findings.first?.message.contains("0.0 s budget") == true)
+        // The budget is per note: the next note gets it afresh.
+        session.noteBudgetNanoseconds = 500_000_000
+        #expect(session.lint(note).findings.map(\.rule) == ["slow-phrase", "no-cupping-claims"])
+    }
+
+    @Test("a catastrophic pattern in a named set is reported in patterns.yml, where it is written")
+    func inNamedSet() throws {
+        let folder = try ClinicRules.folder([
+            "patterns.yml": "# clinic patterns\nslow:\n  - '(?<!z)(\\w+\\s?)+$'\n",
+            "slow-phrase.yml": Self.rule("@slow"),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard case .failure(let failure) = RuleSet.load(directories: [folder.path], cacheDirectory: nil) else {
+            Issue.record("the catastrophic pattern loaded")
+            return
+        }
+        let error = try #require(failure.errors.first)
+        #expect(error.file.hasSuffix("/patterns.yml"))
+        #expect(error.line == 3)
+        #expect(error.column == 5)
+        #expect(error.message.contains("backtracks catastrophically"))
     }
 
     @Test("a note the prefilter rules out never reaches PCRE2, however the pattern would backtrack")
