@@ -218,7 +218,9 @@ enum LintCommand {
             timings.main.mark(.report)
             environment.output.flush()
             environment.errorOutput.write(
-                timings.table(rules: linter.ruleSet.rules, notes: summary.notes, files: summary.files))
+                timings.table(
+                    ruleIDs: linter.ruleSet.rules.map(\.id), patternRules: linter.ruleSet.patternRules,
+                    notes: summary.notes, files: summary.files))
         }
         if writeFailed || summary.errors > 0 { return ExitCode.failure }
         if summary.findings(atLeast: failOn) > 0 { return ExitCode.findings }

@@ -12,23 +12,36 @@ final class RunTimings: @unchecked Sendable {
     private let workers = PhaseClock()
     private var ruleSeconds: [Double] = []
     private var scanSeconds: Double = 0
+    private var patternSeconds: [Int: Double] = [:]
     private var threads = 0
     /// Seconds spent handing results to the reports (always on one thread at a time).
     var deliverSeconds: Double = 0
 
     /// Adds one worker thread's measurements.
     func add(worker clock: PhaseClock, session: Linter.Session) {
+        add(
+            worker: clock, ruleSeconds: session.ruleSeconds, scanSeconds: session.scanSeconds,
+            patternSeconds: session.patternSeconds)
+    }
+
+    /// Adds one worker thread's measurements: its phases, each rule's seconds (in rule-set
+    /// order), the pattern scan's, and each PCRE2 pattern's part of the scan (by pattern index).
+    func add(worker clock: PhaseClock, ruleSeconds: [Double], scanSeconds: Double, patternSeconds: [Int: Double]) {
         lock.lock()
         defer { lock.unlock() }
         workers.add(clock)
-        if ruleSeconds.isEmpty { ruleSeconds = Array(repeating: 0, count: session.ruleSeconds.count) }
-        for (index, seconds) in session.ruleSeconds.enumerated() { ruleSeconds[index] += seconds }
-        scanSeconds += session.scanSeconds
+        if self.ruleSeconds.isEmpty { self.ruleSeconds = Array(repeating: 0, count: ruleSeconds.count) }
+        for (index, seconds) in ruleSeconds.enumerated() { self.ruleSeconds[index] += seconds }
+        self.scanSeconds += scanSeconds
+        self.patternSeconds.merge(patternSeconds, uniquingKeysWith: +)
         threads += 1
     }
 
-    /// The table: phases, then rules slowest first.
-    func table(rules: [Rule], notes: Int, files: Int) -> String {
+    /// The table: phases, then rules slowest first. A PCRE2 pattern's time counts toward the
+    /// rules that use it (`patternRules`, by pattern index; shared equally), so a slow regular
+    /// expression shows up under the rule it was written in; Vectorscan's one pass over every
+    /// pattern cannot be split by rule and has a row of its own.
+    func table(ruleIDs: [String], patternRules: [[String]], notes: Int, files: Int) -> String {
         lock.lock()
         defer { lock.unlock() }
         let wall = Double(PhaseClock.now() &- started) / 1e9
@@ -52,10 +65,17 @@ final class RunTimings: @unchecked Sendable {
         }
         let matching = scanSeconds + ruleSeconds.reduce(0, +)
         lines += ["", Self.row("rule (slowest first)", "seconds", "of match")]
-        var rows = [("pattern scan (all rules, one pass)", scanSeconds)]
-        for (index, rule) in rules.enumerated() where index < ruleSeconds.count {
-            rows.append((rule.id, ruleSeconds[index]))
+        var byRule: [String: Double] = [:]
+        for (index, id) in ruleIDs.enumerated() where index < ruleSeconds.count { byRule[id] = ruleSeconds[index] }
+        var unattributed = scanSeconds
+        for (pattern, seconds) in patternSeconds {
+            let users = pattern < patternRules.count ? patternRules[pattern].filter { byRule[$0] != nil } : []
+            guard !users.isEmpty else { continue }
+            for id in users { byRule[id, default: 0] += seconds / Double(users.count) }
+            unattributed -= seconds
         }
+        var rows = [("pattern scan (all rules, one pass)", max(0, unattributed))]
+        rows += byRule.map { ($0.key, $0.value) }
         for (name, seconds) in rows.sorted(by: { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) {
             lines.append(Self.row(name, Self.format(seconds), Self.percent(seconds, of: matching)))
         }

@@ -1,8 +1,9 @@
 import Foundation
-import SOAPLintCLI
 import SOAPLintEngine
 import SOAPLintModel
 import Testing
+
+@testable import SOAPLintCLI
 
 /// CLI scenarios: each folder under `Fixtures/cli/` holds `args` (one argument per line), an
 /// optional `stdin`, the files the command reads, and the recorded `expected-stdout`,
@@ -150,6 +151,25 @@ struct CLIBehaviourTests {
         let values = ruleRows.compactMap { row in row.split(separator: " ").dropLast().last.flatMap { Double($0) } }
         #expect(values.count == rules.count + 1)
         #expect(values == values.sorted(by: >))
+    }
+
+    @Test("--timings counts a PCRE2 pattern's time toward the rules that use it, shared equally")
+    func timingsAttributePatterns() {
+        let timings = RunTimings()
+        timings.add(
+            worker: PhaseClock(), ruleSeconds: [0.1, 0.2, 0.3], scanSeconds: 4.0,
+            patternSeconds: [0: 2.0, 1: 1.0, 2: 0.25])
+        let table = timings.table(
+            ruleIDs: ["clinic-regex", "shared-too", "vectorscan-only"],
+            patternRules: [["clinic-regex"], ["clinic-regex", "shared-too"], ["rule-turned-off"]], notes: 1, files: 1)
+        let rows = table.split(separator: "\n").drop { !$0.hasPrefix("rule (slowest first)") }.dropFirst()
+            .map { $0.split(separator: " ").dropLast().joined(separator: " ") }
+        // 0.1 + 2.0 + 1.0 / 2; what no rule in use claims stays with the one-pass scan: 4 - 2 - 1.
+        #expect(
+            rows == [
+                "clinic-regex 2.600", "pattern scan (all rules, one pass) 1.000", "shared-too 0.700",
+                "vectorscan-only 0.300",
+            ])
     }
 
     @Test("a broken section vocabulary stops the run with its line and column")
