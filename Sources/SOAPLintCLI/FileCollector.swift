@@ -2,22 +2,40 @@ import Foundation
 import SOAPLintModel
 import SOAPLintParsers
 
-/// Turns the paths on the command line into the list of note files to read.
+/// Turns the paths on the command line into the note files to read, found as they are asked for.
 ///
 /// Folders are walked recursively for `.md`, `.markdown`, `.txt` and `.xml` files; hidden
 /// entries and symbolic links inside folders are skipped (so link loops cannot trap a run), and
 /// so are the names a folder's `.soaplintignore` lists (one shell pattern per line, matched
 /// against names in that folder and below; `#` starts a comment). A file named on the command
 /// line is always read.
-/// The result is sorted and free of duplicates, whatever order the paths were given in.
+///
+/// Files come out sorted by path (byte order) and free of duplicates, whatever order the paths
+/// were given in, yet the whole list is never held: each folder's entries are sorted on their
+/// own, a subfolder's name sorting as if it ended in `/`, so a depth-first walk is already in
+/// path order, and the walks of several folders are merged. Memory grows with the depth of the
+/// tree and the size of one folder, not with the number of files.
 struct FileCollector {
-    /// The files to read, sorted by path.
-    var files: [String] = []
-    /// Paths that could not be used (missing, not a note type, a folder with no notes).
-    var errors: [FileError] = []
+    /// What the walk found next: a note file, or a path that could not be used.
+    enum Item: Equatable {
+        case file(String)
+        case error(FileError)
+    }
+
+    /// Problems with the paths as given (missing, not a note type), sorted by path; known at once.
+    let argumentErrors: [FileError]
+    /// Whether the walk may find more than one file (a folder, or several files, was given).
+    let mayFindSeveral: Bool
+    /// Note files handed out so far.
+    private(set) var filesFound = 0
+    /// The files named on the command line, sorted, then the walk of each folder named.
+    private var streams: [Stream]
+    private var lastFile: String?
 
     init(paths: [String], environment: CommandEnvironment) {
-        var found = Set<String>()
+        var errors: [FileError] = []
+        var files: [String] = []
+        var folders: [FolderWalk] = []
         for path in paths {
             let absolute = environment.absolute(path)
             var info = stat()
@@ -26,16 +44,7 @@ struct FileCollector {
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                let before = found.count
-                walk(directory: absolute, shown: path, ignoring: [], into: &found)
-                if found.count == before {
-                    errors.append(
-                        FileError(
-                            file: path,
-                            message:
-                                "no note files (\(NoteFormat.extensions.map { ".\($0)" }.joined(separator: ", "))) in this folder"
-                        ))
-                }
+                folders.append(FolderWalk(directory: absolute, shown: path))
             } else if info.st_mode & S_IFMT != S_IFREG {
                 errors.append(
                     FileError(
@@ -49,41 +58,67 @@ struct FileCollector {
                             "not a note file; soaplint reads \(NoteFormat.extensions.map { ".\($0)" }.joined(separator: ", ")) files"
                     ))
             } else {
-                found.insert(path)
+                files.append(path)
             }
         }
-        files = found.sorted(by: Self.byteOrder)
-        errors.sort { Self.byteOrder($0.file, $1.file) }
+        argumentErrors = errors.sorted { Self.byteOrder($0.file, $1.file) }
+        mayFindSeveral = !folders.isEmpty || files.count > 1
+        streams = [Stream(listed: files.sorted(by: Self.byteOrder))] + folders.map { Stream(walk: $0) }
     }
 
-    private mutating func walk(
-        directory: String, shown: String, ignoring inherited: [String], into found: inout Set<String>
-    ) {
-        guard let handle = opendir(directory) else {
-            errors.append(FileError(file: shown, message: Self.reason(errno)))
-            return
+    /// The next file or walk error in path order; nil when the walk is done.
+    mutating func next() -> Item? {
+        while true {
+            var first: Int?
+            for index in streams.indices where streams[index].head != nil {
+                if let chosen = first, !Self.byteOrder(streams[index].key, streams[chosen].key) { continue }
+                first = index
+            }
+            guard let first, let item = streams[first].take() else { return nil }
+            if case .file(let path) = item {
+                if path == lastFile { continue }
+                lastFile = path
+                filesFound += 1
+            }
+            return item
         }
-        defer { closedir(handle) }
-        let ignored = inherited + Self.ignorePatterns(in: directory)
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    }
+
+    /// One sorted source of items, with its next item read ahead so sources can be merged.
+    private struct Stream {
+        private var listed: ArraySlice<String> = []
+        private var walk: FolderWalk?
+        private(set) var head: Item?
+
+        init(listed: [String]) {
+            self.listed = listed[...]
+            advance()
+        }
+
+        init(walk: FolderWalk) {
+            self.walk = walk
+            advance()
+        }
+
+        /// The path `head` sorts by.
+        var key: String {
+            switch head {
+            case .file(let path): path
+            case .error(let error): error.file
+            case nil: ""
             }
-            if name.hasPrefix(".") || ignored.contains(where: { fnmatch($0, name, 0) == 0 }) { continue }
-            let full = directory + "/" + name
-            let display = shown.hasSuffix("/") ? shown + name : shown + "/" + name
-            var type = entry.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat(full, &info) == 0 else { continue }
-                type =
-                    info.st_mode & S_IFMT == S_IFDIR
-                    ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : 0
-            }
-            if type == UInt8(DT_DIR) {
-                walk(directory: full, shown: display, ignoring: ignored, into: &found)
-            } else if type == UInt8(DT_REG), NoteFormat(path: name) != nil {
-                found.insert(display)
+        }
+
+        mutating func take() -> Item? {
+            defer { advance() }
+            return head
+        }
+
+        private mutating func advance() {
+            if walk != nil {
+                head = walk!.next()
+            } else {
+                head = listed.popFirst().map(Item.file)
             }
         }
     }

@@ -101,11 +101,12 @@ enum LintCommand {
         }
         timings?.main.mark(.load)
 
+        // Files are found as the workers ask for them; only the paths as given are checked now.
         let collector = FileCollector(paths: paths.filter { $0 != "-" }, environment: environment)
-        var inputs = collector.files.map(RunContext.Input.file)
+        var given: [RunContext.Input] = []
         if paths.contains("-") {
             let name = parsed.value("--stdin-filename") ?? "<stdin>"
-            inputs.append(.standardInput(name: name, bytes: environment.readStandardInput()))
+            given.append(.standardInput(name: name, bytes: environment.readStandardInput()))
         }
         timings?.main.mark(.discover)
 
@@ -165,10 +166,9 @@ enum LintCommand {
         }
 
         var summary = RunSummary()
-        summary.files = inputs.count
         let progress =
-            environment.errorIsTerminal && !parsed.has("--quiet") && inputs.count > 1
-            ? ProgressLine(sink: environment.errorOutput, totalFiles: inputs.count) : nil
+            environment.errorIsTerminal && !parsed.has("--quiet") && (collector.mayFindSeveral || !given.isEmpty)
+            ? ProgressLine(sink: environment.errorOutput) : nil
         func deliver(_ event: OrderedEmitter.Event) {
             let started = timings == nil ? 0 : PhaseClock.now()
             defer { if let timings { timings.deliverSeconds += Double(PhaseClock.now() &- started) / 1e9 } }
@@ -188,11 +188,13 @@ enum LintCommand {
                 streams.forEach { $0.add(error) }
             }
         }
-        collector.errors.forEach { deliver(.error($0)) }
+        collector.argumentErrors.forEach { deliver(.error($0)) }
         let emitter = OrderedEmitter(deliver: deliver)
+        let queue = InputQueue(collector: collector, then: given, walkDone: { progress?.found(files: $0) })
         process(
-            inputs, jobs: jobs, context: context, linter: linter, environment: environment, emitter: emitter,
+            queue, jobs: jobs, context: context, linter: linter, environment: environment, emitter: emitter,
             timings: timings, fileDone: { progress?.fileDone() })
+        summary.files = queue.fileCount
         timings?.main.restart()
         progress?.finish()
         streams.forEach { $0.finish(summary) }
@@ -241,21 +243,20 @@ enum LintCommand {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)) UTC"
     }
 
-    /// Reads and lints every input on `jobs` threads, handing results to `emitter` per note.
+    /// Reads and lints every input of `queue` on `jobs` threads, handing results to `emitter` per note.
     ///
-    /// Each thread reads a file at a time and lints its notes. When no file is left to claim, a
-    /// thread helps with the notes of files still being read (see `NotePool`), so a large
-    /// export at the end of a run, or alone, is linted on every core.
+    /// Each thread claims a file at a time (walking folders to find it), reads it and lints its
+    /// notes. When no file is left to claim, a thread helps with the notes of files still being
+    /// read (see `NotePool`), so a large export at the end of a run, or alone, is linted on every core.
     static func process(
-        _ inputs: [RunContext.Input], jobs: Int, context: RunContext, linter: Linter, environment: CommandEnvironment,
+        _ queue: InputQueue, jobs: Int, context: RunContext, linter: Linter, environment: CommandEnvironment,
         emitter: OrderedEmitter, timings: RunTimings? = nil, fileDone: @escaping @Sendable () -> Void = {}
     ) {
-        let queue = WorkQueue(count: inputs.count)
         let pool = NotePool()
         /// How many notes a reader may have out with helpers, or linted and waiting behind them.
         let window = 64
         // Every thread runs even for one file: those without a file help with its notes.
-        DispatchQueue.concurrentPerform(iterations: inputs.isEmpty ? 1 : jobs) { _ in
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let session = linter.makeSession()
             session.measuresRules = timings != nil
             let clock = timings == nil ? nil : PhaseClock()
@@ -268,11 +269,11 @@ enum LintCommand {
                 // Counted as reading before claiming, so a helper that finds no file left to
                 // claim and no reader counted knows every file is done.
                 pool.producerStarted()
-                guard let index = queue.claim() else {
+                guard let (index, input) = queue.claim() else {
                     pool.producerFinished()
                     break
                 }
-                clock?.restart()
+                clock?.mark(.discover)
                 // Events go to the emitter in small batches, one lock for each.
                 var batch: [OrderedEmitter.Event] = []
                 func send(_ event: OrderedEmitter.Event) {
@@ -301,7 +302,7 @@ enum LintCommand {
                 }
                 do throws(FileError) {
                     try context.eachNote(
-                        of: inputs[index], environment: environment, clock: clock,
+                        of: input, environment: environment, clock: clock,
                         problem: { problem in
                             handOn(all: true)
                             send(.error(problem))
@@ -353,22 +354,5 @@ enum LintCommand {
                 option: "--jobs", value: value, expected: "a whole number of at least 1", suggestion: nil)
         }
         return jobs
-    }
-}
-
-/// Hands out input indices to worker threads, in order, each exactly once.
-private final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private let count: Int
-
-    init(count: Int) { self.count = count }
-
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
     }
 }

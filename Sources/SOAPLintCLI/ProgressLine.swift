@@ -2,13 +2,13 @@ import Dispatch
 import Foundation
 import SOAPLintReporters
 
-/// The live progress line a run over many files shows on a terminal's standard error: files and
-/// notes done of the total, notes per second, elapsed time. Redrawn five times a second, cleared
+/// The live progress line a run over many files shows on a terminal's standard error: files done
+/// (of the total, once the folder walk has found them all), notes done, notes per second, elapsed time. Redrawn five times a second, cleared
 /// before any other line is written to standard error and when the run ends; never drawn when
 /// standard error is not a terminal, so it never mixes into a report.
 final class ProgressLine: @unchecked Sendable {
     private let sink: any TextSink
-    private let totalFiles: Int
+    private var totalFiles: Int?
     private let lock = NSLock()
     private var files = 0
     private var notes = 0
@@ -16,9 +16,8 @@ final class ProgressLine: @unchecked Sendable {
     private let started = Date()
     private var timer: DispatchSourceTimer?
 
-    init(sink: any TextSink, totalFiles: Int) {
+    init(sink: any TextSink) {
         self.sink = sink
-        self.totalFiles = totalFiles
         draw()
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
         timer.schedule(deadline: .now() + .milliseconds(200), repeating: .milliseconds(200))
@@ -31,6 +30,13 @@ final class ProgressLine: @unchecked Sendable {
     func noteDone() {
         lock.lock()
         notes += 1
+        lock.unlock()
+    }
+
+    /// The walk is done: `files` files in all.
+    func found(files: Int) {
+        lock.lock()
+        totalFiles = files
         lock.unlock()
     }
 
@@ -63,7 +69,8 @@ final class ProgressLine: @unchecked Sendable {
         defer { lock.unlock() }
         let elapsed = max(Date().timeIntervalSince(started), 0.001)
         let rate = Int(Double(notes) / elapsed)
-        sink.write("\r\u{1B}[K\(files)/\(totalFiles) files, \(notes) notes, \(rate) notes/s, \(Int(elapsed))s")
+        let done = totalFiles.map { "\(files)/\($0)" } ?? String(files)
+        sink.write("\r\u{1B}[K\(done) files, \(notes) notes, \(rate) notes/s, \(Int(elapsed))s")
         shown = true
     }
 

@@ -56,6 +56,8 @@ struct RunContext {
             let notes = try reader.notes(in: bytes, file: name, format: NoteFormat(path: name) ?? .markdown)
             clock?.mark(.parse)
             notes.forEach(each)
+        case .unusable(let error):
+            throw error
         }
     }
 
@@ -63,11 +65,15 @@ struct RunContext {
     enum Input {
         case file(String)
         case standardInput(name: String, bytes: [UInt8])
+        /// A path found while walking folders that cannot be used (a folder that cannot be
+        /// opened, one with no notes): reading it reports the error in its place in the run.
+        case unusable(FileError)
 
         var name: String {
             switch self {
             case .file(let path): path
             case .standardInput(let name, _): name
+            case .unusable(let error): error.file
             }
         }
     }

@@ -46,7 +46,9 @@ final class RunTimings: @unchecked Sendable {
         defer { lock.unlock() }
         let wall = Double(PhaseClock.now() &- started) / 1e9
         var phases = main.seconds
-        for phase in [Phase.read, .parse, .match] { phases[phase.rawValue] += workers.seconds[phase.rawValue] }
+        for phase in [Phase.discover, .read, .parse, .match] {
+            phases[phase.rawValue] += workers.seconds[phase.rawValue]
+        }
         // Workers' report time is time spent in the emitter: delivering, or waiting for file order.
         let inEmitter = workers.seconds[Phase.wait.rawValue]
         phases[Phase.report.rawValue] += deliverSeconds
@@ -54,7 +56,7 @@ final class RunTimings: @unchecked Sendable {
 
         var lines = [
             "Timings: \(files) files, \(notes) notes, \(threads) threads, \(Self.format(wall)) s wall",
-            "(read, parse, match and wait are summed over the threads)",
+            "(discover, read, parse, match and wait are summed over the threads)",
             "",
             Self.row("phase", "seconds", "share"),
         ]

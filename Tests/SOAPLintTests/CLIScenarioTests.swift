@@ -1,6 +1,7 @@
 import Foundation
 import SOAPLintEngine
 import SOAPLintModel
+import SOAPLintReporters
 import Testing
 
 @testable import SOAPLintCLI
@@ -110,11 +111,26 @@ struct CLIBehaviourTests {
         let terminal = TestEnvironment(workingDirectory: examples, errorTerminal: true)
         #expect(terminal.run(["lint", "."]) == 1)
         #expect(terminal.output.text == plain.output.text)
-        #expect(terminal.errorOutput.text.hasPrefix("\r\u{1B}[K0/14 files, 0 notes"))
+        // The first line is drawn before the folder walk has counted the files.
+        #expect(terminal.errorOutput.text.hasPrefix("\r\u{1B}[K0 files, 0 notes"))
         #expect(terminal.errorOutput.text.hasSuffix("\r\u{1B}[K"))
         let quiet = TestEnvironment(workingDirectory: examples, errorTerminal: true)
         #expect(quiet.run(["lint", "--quiet", "."]) == 1)
         #expect(quiet.errorOutput.text.isEmpty)
+    }
+
+    @Test("the progress line shows the total once the folder walk has found every file")
+    func progressTotal() {
+        let sink = BufferSink()
+        let progress = ProgressLine(sink: sink)
+        progress.fileDone()
+        progress.found(files: 14)
+        // The line is redrawn five times a second; wait for a redraw after the total is known.
+        for _ in 0..<50 where !sink.text.contains("1/14 files") { usleep(100_000) }
+        progress.finish()
+        #expect(sink.text.hasPrefix("\r\u{1B}[K0 files, 0 notes"))
+        #expect(sink.text.contains("\r\u{1B}[K1/14 files, 0 notes"))
+        #expect(sink.text.hasSuffix("\r\u{1B}[K"))
     }
 
     @Test("--timings prints every phase and every rule on standard error and leaves the report alone")

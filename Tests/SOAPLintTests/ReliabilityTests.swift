@@ -241,7 +241,7 @@ struct ReliabilityTests {
             }
         }
         LintCommand.process(
-            collector.files.map(RunContext.Input.file), jobs: 2, context: context,
+            InputQueue(collector: collector), jobs: 2, context: context,
             linter: Linter(ruleSet: Fixtures.ruleSet),
             environment: test.environment, emitter: emitter)
         #expect(results == ["error ./a.md: cannot read the file: no such file or directory", "note ./b.md"])
