@@ -5,8 +5,9 @@ patterns) and two peer linters, on one generated corpus, and prints a Markdown t
     python3 Benchmarks/bench.py [NOTES]        # `make bench`; NOTES defaults to 100000
 
 Figures: wall time, notes per second, MB/s, peak RSS, soaplint's time as a multiple of
-ripgrep's, --jobs scaling, RSS on a corpus ten times smaller, and the latency of linting one
-note (the pre-commit case, start-up included). proselint and pymarkdownlnt are slow, so they run
+ripgrep's, --jobs scaling, peak RSS on corpora ten times smaller and ten times larger (text and
+the HTML report; BENCH_LARGE=0 skips the large one, which takes about 3 GB and a few minutes),
+and the latency of linting one note (the pre-commit case, start-up included). proselint and pymarkdownlnt are slow, so they run
 on a 1,000-file sample and their rates are reported per note.
 
 Shared machines are noisy, so each timed case is the best of ROUNDS runs (default 3), the cases
@@ -96,6 +97,7 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     folder, size = corpus(notes)
     small_folder, small_size = corpus(notes // 10)
+    large = os.environ.get("BENCH_LARGE", "1") != "0"
     mb = size / 1e6
     cores = os.cpu_count() or 1
     rows = []
@@ -118,19 +120,34 @@ def main():
         ("j1", [BIN, "lint", "--quiet", "-j", "1", folder]),
         ("jn", [BIN, "lint", "--quiet", "-j", str(cores), folder]),
         ("json", [BIN, "lint", "--quiet", "--format", "json", folder]),
+        ("html", [BIN, "lint", "--quiet", "--format", "html:" + os.path.join(WORK, "report.html"), folder]),
         ("small", [BIN, "lint", "--quiet", small_folder]),
+        ("small-html", [BIN, "lint", "--quiet", "--format", "html:" + os.path.join(WORK, "report.html"), small_folder]),
     ])
     wall_rg, rss_rg, _ = timed["rg"]
     wall_rg1, _, _ = timed["rg1"]
     wall_1, rss_1, _ = timed["j1"]
     wall_n, rss_n, _ = timed["jn"]
     wall_json, rss_json, _ = timed["json"]
+    wall_html, rss_html, _ = timed["html"]
     wall_small, rss_small, _ = timed["small"]
+    _, rss_small_html, _ = timed["small-html"]
     row("ripgrep (floor)", f"{len(rule_patterns())} patterns, {engine}", wall_rg, rss_rg)
     row("soaplint", "text, --jobs 1", wall_1, rss_1)
     row("soaplint", f"text, --jobs {cores}", wall_n, rss_n)
     row("soaplint", f"json, --jobs {cores}", wall_json, rss_json)
-    row("soaplint", f"text, {notes // 10} notes", wall_small, rss_small, notes // 10, small_size / 1e6)
+    row("soaplint", f"html report, --jobs {cores}", wall_html, rss_html)
+    row("soaplint", f"text, {notes // 10:,} notes", wall_small, rss_small, notes // 10, small_size / 1e6)
+    if large:
+        # Ten times the notes, run once each: is memory flat as the corpus grows?
+        large_folder, large_size = corpus(notes * 10)
+        wall_large, rss_large, _ = run([BIN, "lint", "--quiet", large_folder])
+        wall_large_html, rss_large_html, _ = run(
+            [BIN, "lint", "--quiet", "--format", "html:" + os.path.join(WORK, "report.html"), large_folder])
+        os.remove(os.path.join(WORK, "report.html"))
+        row("soaplint", f"text, {notes * 10:,} notes", wall_large, rss_large, notes * 10, large_size / 1e6)
+        row("soaplint", f"html report, {notes * 10:,} notes", wall_large_html, rss_large_html, notes * 10,
+            large_size / 1e6)
 
     # The machine's ceiling: independent single-threaded runs at once share nothing in soaplint,
     # so what they lose against one run alone is the machine's (shared caches, the host).
@@ -172,7 +189,11 @@ def main():
     print(f"- this machine's ceiling: {cores} independent soaplint -j1 runs at once each take {pair:.2f} s against "
           f"{wall_1:.2f} s alone, so {cores} cores do {ceiling:.2f}x the work of one; ripgrep itself scales "
           f"{wall_rg1 / wall_rg:.2f}x from -j1")
-    print(f"- peak RSS at {notes:,} notes: {rss_n:.0f} MB; at {notes // 10:,}: {rss_small:.0f} MB (target: under 150 MB, flat)")
+    sizes = [(notes // 10, rss_small, rss_small_html), (notes, rss_n, rss_html)]
+    if large:
+        sizes.append((notes * 10, rss_large, rss_large_html))
+    print("- peak RSS, text / html report: " + "; ".join(f"{count:,} notes {text:.0f} / {html:.0f} MB" for count, text, html in sizes)
+          + " (target: under 150 MB, flat as the corpus grows tenfold)")
     print(f"- one note, start-up included: median {statistics.median(latencies) * 1000:.0f} ms over 21 runs (target: under 50 ms)")
 
     print()
