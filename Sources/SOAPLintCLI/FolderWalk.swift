@@ -13,9 +13,20 @@ struct FolderWalk {
         var path: String
         var shown: String
         var ignored: [String]
-        /// Names, a folder's with `/` appended (the key it sorts by), in path order.
-        var entries: [String]
+        /// Every entry's name, a folder's with `/` appended (the key it sorts by), each ended by
+        /// a NUL: one buffer, so a folder of 100,000 files costs about 2 MB, not 8.
+        var names: [UInt8]
+        /// Where each name starts in `names`, in path order.
+        var order: [UInt32]
         var position = 0
+
+        /// The name at `position`, and whether it is a folder's.
+        func entry(_ position: Int) -> (name: String, isFolder: Bool) {
+            let start = Int(order[position])
+            let end = names[start...].firstIndex(of: 0) ?? names.endIndex
+            let isFolder = end > start && names[end - 1] == UInt8(ascii: "/")
+            return (String(decoding: names[start..<(isFolder ? end - 1 : end)], as: UTF8.self), isFolder)
+        }
     }
 
     private let shown: String
@@ -45,11 +56,9 @@ struct FolderWalk {
                             "no note files (\(NoteFormat.extensions.map { ".\($0)" }.joined(separator: ", "))) in this folder"
                     ))
             }
-            guard level.position < level.entries.count else { continue }
-            let entry = level.entries[level.position]
+            guard level.position < level.order.count else { continue }
+            let (name, isFolder) = level.entry(level.position)
             level.position += 1
-            let isFolder = entry.hasSuffix("/")
-            let name = isFolder ? String(entry.dropLast()) : entry
             let full = level.path + "/" + name
             let display = level.shown.hasSuffix("/") ? level.shown + name : level.shown + "/" + name
             let ignored = level.ignored
@@ -72,7 +81,8 @@ struct FolderWalk {
         }
         defer { closedir(handle) }
         let ignored = inherited + FileCollector.ignorePatterns(in: directory)
-        var entries: [String] = []
+        var names: [UInt8] = []
+        var order: [UInt32] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -86,13 +96,18 @@ struct FolderWalk {
                     info.st_mode & S_IFMT == S_IFDIR
                     ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : 0
             }
-            if type == UInt8(DT_DIR) {
-                entries.append(name + "/")
-            } else if type == UInt8(DT_REG), NoteFormat(path: name) != nil {
-                entries.append(name)
-            }
+            let isFolder = type == UInt8(DT_DIR)
+            guard isFolder || (type == UInt8(DT_REG) && NoteFormat(path: name) != nil) else { continue }
+            order.append(UInt32(names.count))
+            names.append(contentsOf: name.utf8)
+            if isFolder { names.append(UInt8(ascii: "/")) }
+            names.append(0)
         }
-        entries.sort(by: FileCollector.byteOrder)
-        levels.append(Level(path: directory, shown: shown, ignored: ignored, entries: entries))
+        names.withUnsafeBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return }
+            let base = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
+            order.sort { strcmp(base + Int($0), base + Int($1)) < 0 }
+        }
+        levels.append(Level(path: directory, shown: shown, ignored: ignored, names: names, order: order))
     }
 }
